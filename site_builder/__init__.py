@@ -1,0 +1,1 @@
+"""Build the Tam Đường anniversary site from YAML content."""

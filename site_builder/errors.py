@@ -1,0 +1,305 @@
+"""Content problems as data, one message catalogue in Vietnamese and English, and formatting.
+
+A problem is recorded where it is found (file, line, column, a stable code and its
+arguments); the text is produced only when it is printed, in the reader's language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import Text
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (vi message, en message, vi hint, en hint). Messages say what was expected and
+# what was found; hints name an action. Arguments are filled with str.format.
+CATALOGUE: dict[str, tuple[str, str, str, str]] = {
+    "yaml-syntax": (
+        "cú pháp YAML không hợp lệ: {detail}",
+        "invalid YAML syntax: {detail}",
+        "kiểm tra thụt lề và dấu ngoặc kép ở dòng này và dòng trên",
+        "check the indentation and quotes on this line and the one above",
+    ),
+    "tab-indent": (
+        "có ký tự tab; YAML chỉ chấp nhận dấu cách để thụt lề",
+        "found a tab character; YAML indents with spaces only",
+        "thay tab bằng 2 dấu cách cho mỗi cấp",
+        "replace the tab with 2 spaces per level",
+    ),
+    "duplicate-key": (
+        "khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line})",
+        "key '{key}' appears twice (first on line {first_line})",
+        "giữ một và xóa dòng còn lại",
+        "keep one and delete the other",
+    ),
+    "forbidden-tag": (
+        "thẻ YAML '{tag}' không được phép; nội dung là dữ liệu, không phải mã",
+        "YAML tag '{tag}' is not allowed; content is data, not code",
+        "bỏ thẻ và viết giá trị bình thường",
+        "remove the tag and write the plain value",
+    ),
+    "too-complex": (
+        "tệp có quá nhiều nút sau khi mở rộng bí danh (quá {limit})",
+        "the file expands to too many nodes through aliases (over {limit})",
+        "viết giá trị trực tiếp thay vì dùng bí danh '*'",
+        "write values out instead of using '*' aliases",
+    ),
+    "encoding": (
+        "tệp không phải UTF-8: byte 0x{byte} không đọc được",
+        "the file is not UTF-8: byte 0x{byte} cannot be decoded",
+        "mở tệp trong trình soạn thảo và lưu lại với mã hóa UTF-8",
+        "open the file in an editor and save it as UTF-8",
+    ),
+    "file-too-large": (
+        "tệp nặng {size} byte, quá giới hạn 1 MB cho một tệp nội dung; tệp không được đọc",
+        "the file is {size} bytes, over the 1 MB limit for a content file; it was not read",
+        "chia nội dung thành nhiều tệp; ảnh đặt trong content/images/",
+        "split the content into several files; put images in content/images/",
+    ),
+    "empty-file": (
+        "tệp rỗng; cần các trường: {fields}",
+        "the file is empty; expected the fields: {fields}",
+        "tạo tệp mới bằng lệnh 'site-builder new' để có mẫu",
+        "create a file with 'site-builder new' to get a template",
+    ),
+    "wrong-type": (
+        "cần {expected}, nhưng gặp {found}",
+        "expected {expected}, found {found}",
+        "{example}",
+        "{example}",
+    ),
+    "unknown-field": (
+        "trường không xác định '{field}'",
+        "unknown field '{field}'",
+        "có phải ý bạn là '{suggestion}'?",
+        "did you mean '{suggestion}'?",
+    ),
+    "unknown-field-list": (
+        "trường không xác định '{field}'",
+        "unknown field '{field}'",
+        "các trường hợp lệ: {valid}",
+        "valid fields: {valid}",
+    ),
+    "missing-field": (
+        "thiếu trường bắt buộc '{field}'",
+        "missing required field '{field}'",
+        "thêm '{field}:' vào tệp; xem hướng dẫn biên tập",
+        "add '{field}:' to the file; see the editors' guide",
+    ),
+    "missing-vi": (
+        "thiếu bản tiếng Việt 'vi'",
+        "the Vietnamese text 'vi' is missing",
+        "viết dạng {{vi: ..., en: ...}}; 'en' có thể bỏ trống",
+        "write {{vi: ..., en: ...}}; 'en' is optional",
+    ),
+    "bad-number": (
+        "cần một số, nhưng gặp '{found}'",
+        "expected a number, found '{found}'",
+        "viết số không có dấu phân cách hàng nghìn, dùng dấu chấm cho phần thập phân: 1234.5",
+        "write the number without thousands separators, with a dot for decimals: 1234.5",
+    ),
+    "bad-integer": (
+        "cần một số nguyên, nhưng gặp '{found}'",
+        "expected a whole number, found '{found}'",
+        "{example}",
+        "{example}",
+    ),
+    "fractional-count": (
+        "đơn vị '{unit}' là số đếm nên cần số nguyên, nhưng gặp {found}",
+        "unit '{unit}' counts things, so a whole number is expected, found {found}",
+        "nếu ý là {thousands}, viết {thousands} (không có dấu chấm phân cách hàng nghìn)",
+        "if you meant {thousands}, write {thousands} (no dot as a thousands separator)",
+    ),
+    "bad-date": (
+        "cần một ngày, nhưng gặp '{found}'",
+        "expected a date, found '{found}'",
+        "viết 2022-09-21 hoặc 21/9/2022",
+        "write 2022-09-21 or 21/9/2022",
+    ),
+    "bad-time": (
+        "cần giờ dạng HH:MM, nhưng gặp '{found}'",
+        "expected a time as HH:MM, found '{found}'",
+        "ví dụ 19:30",
+        "for example 19:30",
+    ),
+    "bad-bool": (
+        "cần true hoặc false, nhưng gặp '{found}'",
+        "expected true or false, found '{found}'",
+        "viết true (có) hoặc false (không)",
+        "write true (yes) or false (no)",
+    ),
+    "bad-choice": (
+        "giá trị '{found}' không hợp lệ",
+        "'{found}' is not a valid value",
+        "chọn một trong: {valid}",
+        "choose one of: {valid}",
+    ),
+    "bad-url": (
+        "cần địa chỉ bắt đầu bằng https:// hoặc http://, nhưng gặp '{found}'",
+        "expected an address starting with https:// or http://, found '{found}'",
+        "ví dụ https://tamduong.example/",
+        "for example https://tamduong.example/",
+    ),
+    "bad-id": (
+        "tên tệp '{found}' không dùng được làm mã",
+        "file name '{found}' cannot be used as an id",
+        "chỉ dùng chữ thường không dấu, số và dấu gạch nối, ví dụ '{suggestion}'",
+        "use lowercase ASCII letters, digits and single hyphens, e.g. '{suggestion}'",
+    ),
+    "bad-field-id": (
+        "'{found}' không phải một trong sáu lĩnh vực của kế hoạch",
+        "'{found}' is not one of the plan's six fields",
+        "các lĩnh vực: {valid}",
+        "the fields: {valid}",
+    ),
+    "duplicate-id": (
+        "mã '{id}' đã được dùng bởi {other}",
+        "id '{id}' is already used by {other}",
+        "đổi tên một trong hai tệp",
+        "rename one of the two files",
+    ),
+    "dangling-ref": (
+        "không có {kind} nào có mã '{id}'",
+        "there is no {kind} with id '{id}'",
+        "mã là tên tệp trong {folder}{suggestion}",
+        "an id is a file name in {folder}{suggestion}",
+    ),
+    "missing-file": (
+        "không có tệp '{found}'",
+        "there is no file '{found}'",
+        "{suggestion}",
+        "{suggestion}",
+    ),
+    "unsafe-path": (
+        "đường dẫn '{found}' đi ra ngoài thư mục content/images/",
+        "path '{found}' leads outside content/images/",
+        "viết đường dẫn tương đối bên trong content/images/, ví dụ 'tin-tuc/anh-1.jpg'",
+        "write a path relative to content/images/, e.g. 'tin-tuc/anh-1.jpg'",
+    ),
+    "bad-image": (
+        "tệp '{found}' không phải ảnh đọc được ({detail})",
+        "file '{found}' is not a readable image ({detail})",
+        "mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG hoặc PNG",
+        "open it in an image viewer and save it again as JPEG or PNG",
+    ),
+    "bad-image-format": (
+        "ảnh '{found}' có định dạng {format}, không được chấp nhận",
+        "image '{found}' is in {format} format, which is not accepted",
+        "lưu lại dạng JPEG, PNG, WebP hoặc TIFF",
+        "save it as JPEG, PNG, WebP or TIFF",
+    ),
+    "not-published": (
+        "'{name}' chưa đồng ý công bố (consent: false) nên không xuất hiện trên trang",
+        "'{name}' has not consented (consent: false), so is not published",
+        "khi có sự đồng ý bằng văn bản, đặt consent: true",
+        "once written consent is given, set consent: true",
+    ),
+    "template-error": (
+        "lỗi trong mẫu trang: {detail}",
+        "error in a page template: {detail}",
+        "sửa mẫu trong thư mục templates/ hoặc khôi phục bản trước",
+        "fix the template in templates/ or restore the previous version",
+    ),
+    "internal-error": (
+        "lỗi nội bộ khi xử lý tệp này: {detail}",
+        "internal error while processing this file: {detail}",
+        "đây là lỗi của công cụ, không phải của nội dung; hãy gửi báo cáo kèm tệp này",
+        "this is a bug in the tool, not in the content; please report it with this file",
+    ),
+}
+
+_SEVERITY = {"vi": {ERROR: "lỗi", WARNING: "cảnh báo"}, "en": {ERROR: "error", WARNING: "warning"}}
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one place; `args` fills the catalogue's message and hint."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    args: dict[str, Any] = field(default_factory=dict, compare=False)
+    key: str = field(default="", compare=False)
+    severity: str = field(default=ERROR, compare=False)
+
+    def _args(self, lang: str) -> dict[str, Any]:
+        return {k: v.get(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+
+    def message(self, lang: str) -> str:
+        vi, en, _, _ = CATALOGUE[self.code]
+        return (vi if lang == "vi" else en).format(**self._args(lang))
+
+    def hint(self, lang: str) -> str:
+        _, _, vi, en = CATALOGUE[self.code]
+        return (vi if lang == "vi" else en).format(**self._args(lang))
+
+    def format(self, lang: str) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        key = f"'{self.key}': " if self.key else ""
+        hint = self.hint(lang)
+        label = "gợi ý" if lang == "vi" else "hint"
+        tail = f" ({label}: {hint})" if hint else ""
+        return f"{where}: {_SEVERITY[lang][self.severity]}: {key}{self.message(lang)}{tail}"
+
+    def as_json(self, lang: str) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": (f"'{self.key}': " if self.key else "") + self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+
+def summary(problems: Iterable[ContentError], lang: str) -> str:
+    """Return the one-line count that ends every report."""
+    problems = list(problems)
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    if lang == "vi":
+        return f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp."
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}" + ("" if count == 1 else "s")
+
+    return f"{n(errors, 'error')}, {n(warnings, 'warning')} in {n(files, 'file')}."
+
+
+def report(problems: Iterable[ContentError], lang: str, fmt: str = "text") -> str:
+    """Return every problem, sorted by file then line, and the summary."""
+    ordered = sorted(problems)
+    if fmt == "json":
+        return json.dumps(
+            {
+                "errors": sum(p.severity == ERROR for p in ordered),
+                "warnings": sum(p.severity == WARNING for p in ordered),
+                "files": len({p.path for p in ordered}),
+                "problems": [p.as_json(lang) for p in ordered],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    lines = [p.format(lang) for p in ordered]
+    lines.append(summary(ordered, lang))
+    return "\n".join(lines)
+
+
+def has_errors(problems: Iterable[ContentError], strict: bool = False) -> bool:
+    return any(strict or p.severity == ERROR for p in problems)
+
+
+class BuildFailed(Exception):
+    """Raised by a build stage with the problems that stopped it."""
+
+    def __init__(self, problems: list[ContentError]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems

@@ -1,0 +1,118 @@
+"""Translatable text, the language fallback rule, and the site's interface strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+LANGS = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A `{vi, en}` pair: Vietnamese always present, English optional."""
+
+    vi: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """Return the text in `lang`; Vietnamese where English is missing."""
+        if lang == "en" and self.en is not None:
+            return self.en
+        return self.vi
+
+
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """Format a date the way each language writes it: 21/9/2002, 21 September 2002."""
+    if lang == "vi":
+        return f"{value.day}/{value.month}/{value.year}"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def format_number(value: float, lang: str) -> str:
+    """Group thousands and mark decimals per language: 1.234,5 (vi) and 1,234.5 (en)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    if lang == "vi":
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+# Interface strings of our own pages (Material translates its own chrome).
+STRINGS: dict[str, tuple[str, str]] = {
+    "home": ("Trang chủ", "Home"),
+    "about": ("Giới thiệu", "About"),
+    "plan": ("Kế hoạch thi đua", "Campaign plan"),
+    "fields": ("Thành tựu", "Achievements"),
+    "timeline": ("Dòng thời gian", "Timeline"),
+    "people": ("Gương điển hình", "Exemplars"),
+    "honours": ("Khen thưởng", "Honour roll"),
+    "news": ("Tin tức", "News"),
+    "albums": ("Thư viện ảnh", "Photo albums"),
+    "illustrative": ("Nội dung minh họa", "Illustrative content"),
+    "illustrative_note": (
+        "Nội dung này được tạo ra để minh họa bố cục trang, không phải tư liệu thật.",
+        "This content was made up to show the page layout; it is not a record.",
+    ),
+    "unofficial": (
+        "Bản dịch không chính thức / Unofficial translation",
+        "Unofficial translation / Bản dịch không chính thức",
+    ),
+    "not_in_english": ("Chưa có bản tiếng Anh", "not available in English"),
+    "other_language": ("English", "Tiếng Việt"),
+    "source": ("Nguồn", "Source"),
+    "sources": ("Nguồn", "Sources"),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "unit": ("Đơn vị", "Unit"),
+    "change": ("Thay đổi", "Change"),
+    "metrics": ("Số liệu", "Figures"),
+    "related_milestones": ("Mốc sự kiện liên quan", "Related milestones"),
+    "related_news": ("Tin liên quan", "Related news"),
+    "related_people": ("Gương điển hình liên quan", "Related exemplars"),
+    "individual": ("Cá nhân", "Individual"),
+    "collective": ("Tập thể", "Collective"),
+    "individuals": ("Cá nhân", "Individuals"),
+    "collectives": ("Tập thể", "Collectives"),
+    "giay-khen": ("Giấy khen", "Certificate of merit (district)"),
+    "bang-khen": ("Bằng khen", "Certificate of merit (province)"),
+    "decision": ("Quyết định", "Decision"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+    "recipients": ("Tập thể, cá nhân được khen thưởng", "Recipients"),
+    "unpublished_recipients": (
+        "{n} người nhận khác chưa đồng ý công bố tên",
+        "{n} other recipient(s) have not consented to publication",
+    ),
+    "number": ("Số", "No."),
+    "date": ("Ngày", "Date"),
+    "place_date": ("{place}, ngày {date}", "{place}, {date}"),
+    "blank": ("—", "—"),
+    "recipients_plan": ("Nơi nhận", "Recipients"),
+    "author": ("Tác giả", "Author"),
+    "category": ("Chuyên mục", "Category"),
+    "tags": ("Từ khóa", "Tags"),
+    "campaign": ("Chiến dịch thi đua", "The campaign"),
+    "photos": ("ảnh", "photos"),
+    "credit": ("Ảnh", "Photo"),
+    "licence": ("Giấy phép", "Licence"),
+    "see_all": ("Xem tất cả", "See all"),
+    "latest_news": ("Tin mới", "Latest news"),
+    "founded": ("Ngày thành lập huyện", "District founded"),
+    "anniversary": ("Kỷ niệm 20 năm", "20th anniversary"),
+    "campaign_period": ("Đợt thi đua đến hết ngày", "The campaign runs until"),
+    "archive_note": ("Lưu trữ", "Archive"),
+    "role": ("Chức vụ, đơn vị", "Position and unit"),
+    "plan_field": ("Nội dung thi đua", "Emulation content"),
+    "commune_code": ("Mã thống kê", "Statistics code"),
+    "empty": ("Chưa có nội dung.", "Nothing here yet."),
+}
+
+
+def t(key: str, lang: str, **kwargs: object) -> str:
+    """Return interface string `key` in `lang`."""
+    vi, en = STRINGS[key]
+    text = vi if lang == "vi" else en
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,276 @@
+"""The content model: frozen records, each field declaring how it is read from YAML.
+
+Nothing here holds raw YAML. `spec(...)` puts the converter in the field's metadata, so the
+schema lives in one place; `validate.py` reads files into these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from yaml.nodes import MappingNode, Node
+
+from .i18n import Text
+from .schema import (
+    Bool,
+    Choice,
+    Context,
+    Date,
+    ImagePath,
+    Int,
+    ListOf,
+    Obj,
+    RefTo,
+    Str,
+    TextOf,
+    Url,
+    YearMap,
+    spec,
+)
+
+FIELD_IDS = (
+    "kinh-te",
+    "van-hoa-xa-hoi",
+    "cai-cach-hanh-chinh",
+    "quan-ly-nha-nuoc",
+    "quoc-phong-an-ninh",
+    "mat-tran-doan-the",
+)
+NEWS_CATEGORIES = (*FIELD_IDS, "chien-dich")
+
+
+@dataclass(frozen=True)
+class Unit:
+    vi: str
+    en: str
+    count: bool  # counts of things take whole numbers only
+
+
+UNITS: dict[str, Unit] = {
+    "nguoi": Unit("người", "people", True),
+    "ho": Unit("hộ", "households", True),
+    "xa": Unit("xã", "communes", True),
+    "truong": Unit("trường", "schools", True),
+    "san-pham": Unit("sản phẩm", "products", True),
+    "cong-trinh": Unit("công trình", "works", True),
+    "phan-tram": Unit("%", "%", False),
+    "ha": Unit("ha", "ha", False),
+    "tan": Unit("tấn", "tonnes", False),
+    "km": Unit("km", "km", False),
+    "trieu-dong": Unit("triệu đồng", "million VND", False),
+    "ty-dong": Unit("tỷ đồng", "billion VND", False),
+}
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture from content/images/ with the words that go with it."""
+
+    src: str = spec(ImagePath(), required=True)
+    alt: Text = spec(TextOf(), required=True)
+    caption: Text | None = spec(TextOf())
+    credit: str | None = spec(Str())
+    licence: str | None = spec(Str())
+
+
+@dataclass(frozen=True)
+class Commune:
+    name: Text = spec(TextOf(), required=True)
+    code: str = spec(Str(), required=True)  # a string: "03390" keeps its zero
+
+
+@dataclass(frozen=True)
+class Site:
+    """content/site.yml: names, dates and the settings every page needs."""
+
+    district: Text = spec(TextOf(), required=True)
+    site_name: Text = spec(TextOf(), required=True)
+    province: Text = spec(TextOf(), required=True)
+    issuing_body: Text = spec(TextOf(), required=True)
+    tagline: Text = spec(TextOf(), required=True)
+    founded: dt.date = spec(Date(), required=True)
+    anniversary: dt.date = spec(Date(), required=True)
+    campaign_end: dt.date = spec(Date(), required=True)
+    base_url: str = spec(Url(), required=True)
+    archive_note: Text = spec(TextOf(), required=True)
+    about: Text = spec(TextOf(markdown=True), required=True)
+    communes: tuple[Commune, ...] = spec(ListOf(Obj(Commune)), default=())
+    communes_source: str | None = spec(Str())
+    contact: str | None = spec(Str())
+    image_widths: tuple[int, ...] = spec(ListOf(Int()), default=(480, 960, 1600))
+    hero: Image | None = spec(Obj(Image))
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    number: str = spec(Str(), required=True)
+    title: Text | None = spec(TextOf())  # the tasks of section V have only a number
+    paragraphs: tuple[Text, ...] = spec(ListOf(TextOf()), default=())
+    agency: Text | None = spec(TextOf())
+    field: str | None = spec(RefTo("field"))
+    sections: tuple[PlanSection, ...] = spec(ListOf(Obj("PlanSection")), default=())
+
+
+@dataclass(frozen=True)
+class Signatory:
+    on_behalf: Text = spec(TextOf(), required=True)
+    position: Text = spec(TextOf(), required=True)
+    name: str = spec(Str(), required=True)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """content/plan.yml: the campaign plan, faithful to the source; blanks stay blank."""
+
+    title: Text = spec(TextOf(), required=True)
+    kind: Text = spec(TextOf(), required=True)
+    number: str | None = spec(Str())  # null where the source leaves it blank
+    symbol: str | None = spec(Str())  # "KH-UBND" of "Số: .../KH-UBND"
+    date: dt.date | None = spec(Date())
+    year: int | None = spec(Int())  # "ngày ... tháng ... năm 2022": only the year is given
+    place: Text = spec(TextOf(), required=True)
+    sections: tuple[PlanSection, ...] = spec(ListOf(Obj(PlanSection)), required=True)
+    closing: Text | None = spec(TextOf())
+    recipients: tuple[Text, ...] = spec(ListOf(TextOf()), default=())
+    signatory: Signatory = spec(Obj(Signatory), required=True)
+    source: str = spec(Str(), required=True)
+    path: str = ""
+    has_en: bool = False
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: Text = spec(TextOf(), required=True)
+    unit: str = spec(Choice(*UNITS), required=True)
+    values: tuple[tuple[int, float], ...] = spec(YearMap(), required=True)
+    source: str | None = spec(Str())
+
+    @staticmethod
+    def check(values: dict[str, Any], nodes: dict[str, Node], ctx: Context, key: str) -> bool:
+        """Refuse fractions in counts: `1.234` meant as 1234 cannot be told from 1,234."""
+        if not UNITS[values["unit"]].count:
+            return True
+        ok = True
+        node = nodes["values"]
+        assert isinstance(node, MappingNode)
+        for (_, value_node), (_, value) in zip(node.value, values["values"], strict=False):
+            if isinstance(value, float):
+                whole = value_node.value.replace(".", "")
+                ctx.error(
+                    value_node,
+                    "fractional-count",
+                    f"{key}.values",
+                    unit=values["unit"],
+                    found=value_node.value,
+                    thousands=str(int(whole)),
+                )
+                ok = False
+        return ok
+
+
+@dataclass(frozen=True)
+class Record:
+    """What every item read from its own file has besides its YAML fields."""
+
+    id: str = ""
+    path: str = ""
+    has_en: bool = False
+
+
+@dataclass(frozen=True)
+class AchievementField(Record):
+    title: Text = spec(TextOf(), required=True)
+    plan_section: str = spec(Str(), required=True)
+    order: int = spec(Int(), default=0)
+    summary: Text = spec(TextOf(), required=True)
+    narrative: Text | None = spec(TextOf(markdown=True))
+    metrics: tuple[Metric, ...] = spec(ListOf(Obj(Metric)), default=())
+    images: tuple[Image, ...] = spec(ListOf(Obj(Image)), default=())
+    illustrative: bool = spec(Bool(), default=False)
+    sources: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+
+@dataclass(frozen=True)
+class Milestone(Record):
+    date: dt.date = spec(Date(), required=True)
+    title: Text = spec(TextOf(), required=True)
+    description: Text | None = spec(TextOf(markdown=True))
+    field: str | None = spec(RefTo("field"))
+    image: Image | None = spec(Obj(Image))
+    illustrative: bool = spec(Bool(), default=False)
+    sources: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+
+@dataclass(frozen=True)
+class Person(Record):
+    kind: str = spec(Choice("individual", "collective"), required=True)
+    name: Text = spec(TextOf(), required=True)
+    role: Text | None = spec(TextOf())
+    summary: Text = spec(TextOf(), required=True)
+    story: Text | None = spec(TextOf(markdown=True))
+    photo: Image | None = spec(Obj(Image))
+    fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
+    consent: bool = spec(Bool(), required=True)
+    illustrative: bool = spec(Bool(), default=False)
+    sources: tuple[str, ...] = spec(ListOf(Str()), default=())
+    aliases: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+
+@dataclass(frozen=True)
+class Commendation(Record):
+    form: str = spec(Choice("giay-khen", "bang-khen"), required=True)
+    number: str = spec(Str(), required=True)
+    date: dt.date = spec(Date(), required=True)
+    issuer: Text = spec(TextOf(), required=True)
+    reason: Text = spec(TextOf(), required=True)
+    recipients: tuple[str, ...] = spec(ListOf(RefTo("person")), required=True)
+    illustrative: bool = spec(Bool(), default=False)
+    sources: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+
+@dataclass(frozen=True)
+class NewsItem(Record):
+    title: Text = spec(TextOf(), required=True)
+    date: dt.date = spec(Date(), required=True)
+    summary: Text = spec(TextOf(), required=True)
+    body: Text = spec(TextOf(markdown=True), required=True)
+    category: str = spec(Choice(*NEWS_CATEGORIES), required=True)
+    tags: tuple[str, ...] = spec(ListOf(Str()), default=())
+    image: Image | None = spec(Obj(Image))
+    author: str | None = spec(Str())
+    people: tuple[str, ...] = spec(ListOf(RefTo("person")), default=())
+    fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
+    aliases: tuple[str, ...] = spec(ListOf(Str()), default=())
+    draft: bool = spec(Bool(), default=False)
+    illustrative: bool = spec(Bool(), default=False)
+    sources: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+
+@dataclass(frozen=True)
+class Album(Record):
+    title: Text = spec(TextOf(), required=True)
+    date: dt.date | None = spec(Date())
+    description: Text | None = spec(TextOf())
+    photos: tuple[Image, ...] = spec(ListOf(Obj(Image)), required=True)
+    illustrative: bool = spec(Bool(), default=False)
+
+
+Obj.registry["PlanSection"] = PlanSection
+
+
+@dataclass
+class Content:
+    """Everything read from content/, ready for the page generators."""
+
+    site: Site | None = None
+    plan: Plan | None = None
+    fields: dict[str, AchievementField] = dc_field(default_factory=dict)
+    milestones: dict[str, Milestone] = dc_field(default_factory=dict)
+    people: dict[str, Person] = dc_field(default_factory=dict)
+    commendations: dict[str, Commendation] = dc_field(default_factory=dict)
+    news: dict[str, NewsItem] = dc_field(default_factory=dict)
+    albums: dict[str, Album] = dc_field(default_factory=dict)

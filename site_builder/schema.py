@@ -1,0 +1,369 @@
+"""Type YAML nodes by the schema, collecting every problem instead of stopping at the first.
+
+The schema is declared once, on the model's dataclasses: each field carries its converter
+in `metadata` (see `spec`). A converter returns the typed value, or `INVALID` after
+recording why; conversion always continues so that a run reports everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, ClassVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError
+from .i18n import Text
+from .loader import position
+
+INVALID: Any = object()  # a sentinel: the problem is already recorded
+_NULLS = {"", "~", "null", "Null", "NULL"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference by id, checked once every file has loaded."""
+
+    kind: str
+    id: str
+    path: str
+    line: int
+    col: int
+    key: str
+
+
+@dataclass
+class Context:
+    """What conversion of one file needs and produces besides the value."""
+
+    rel: str
+    project: Path
+    problems: list[ContentError] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    missing_en: bool = False
+
+    def error(self, node: Node, code: str, key: str = "", **args: Any) -> Any:
+        self.problems.append(ContentError(self.rel, *position(node), code, args, key))
+        return INVALID
+
+
+def _kind(node: Node) -> Text:
+    if isinstance(node, MappingNode):
+        return Text("một bảng 'khóa: giá trị'", "a mapping of 'key: value'")
+    if isinstance(node, SequenceNode):
+        return Text("một danh sách", "a list")
+    return Text(f"giá trị '{node.value}'", f"the value '{node.value}'")
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+
+
+def spec(conv: Converter, *, required: bool = False, default: Any = None) -> Any:
+    """Declare a model field read from YAML; typed Any so dataclass defaults type-check."""
+    if isinstance(default, list | dict):
+        raise TypeError("use tuples for defaults")
+    return field(default=default, metadata={"conv": conv, "required": required})
+
+
+class Converter:
+    expected = Text("một giá trị", "a value")
+    example = Text("", "")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        raise NotImplementedError
+
+    def wrong_type(self, node: Node, ctx: Context, key: str) -> Any:
+        return ctx.error(
+            node, "wrong-type", key, expected=self.expected, found=_kind(node), example=self.example
+        )
+
+
+class Scalar(Converter):
+    """A converter of one scalar; subclasses parse the string."""
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, ScalarNode):
+            return self.wrong_type(node, ctx, key)
+        return self.parse(node.value, node, ctx, key)
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        return value
+
+
+class Str(Scalar):
+    expected = Text("một chuỗi văn bản", "a text value")
+
+
+class Url(Scalar):
+    expected = Text("một địa chỉ web", "a web address")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        if not re.match(r"https?://[^\s/]+(/\S*)?\Z", value):
+            return ctx.error(node, "bad-url", key, found=value)
+        return value if value.endswith("/") else value + "/"
+
+
+class Int(Scalar):
+    expected = Text("một số nguyên", "a whole number")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        if re.fullmatch(r"[+-]?\d+", value):
+            return int(value, 10)  # "010" is ten, not YAML 1.1's octal eight
+        digits = re.sub(r"[\s._,]", "", value)
+        example = (
+            Text(f"viết {int(digits)} (không có dấu phân cách)", f"write {int(digits)}")
+            if digits.isdigit()
+            else Text("ví dụ 2022", "for example 2022")
+        )
+        return ctx.error(node, "bad-integer", key, found=value, example=example)
+
+
+class Number(Scalar):
+    expected = Text("một số", "a number")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        if re.fullmatch(r"[+-]?\d+", value):
+            return int(value, 10)
+        if re.fullmatch(r"[+-]?\d+\.\d+", value):
+            return float(value)
+        return ctx.error(node, "bad-number", key, found=value)
+
+
+class Bool(Scalar):
+    expected = Text("true hoặc false", "true or false")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return ctx.error(node, "bad-bool", key, found=value)
+
+
+class Date(Scalar):
+    expected = Text("một ngày", "a date")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        vn = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+        try:
+            if iso:
+                return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+            if vn:
+                return dt.date(int(vn[3]), int(vn[2]), int(vn[1]))
+        except ValueError:
+            pass
+        return ctx.error(node, "bad-date", key, found=value)
+
+
+class Time(Scalar):
+    expected = Text("giờ dạng HH:MM", "a time as HH:MM")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+        if m and int(m[1]) < 24 and int(m[2]) < 60:
+            return dt.time(int(m[1]), int(m[2]))
+        return ctx.error(node, "bad-time", key, found=value)
+
+
+class Choice(Scalar):
+    def __init__(self, *values: str, code: str = "bad-choice") -> None:
+        self.values = values
+        self.code = code
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        if value in self.values:
+            return value
+        return ctx.error(node, self.code, key, found=value, valid=", ".join(self.values))
+
+
+class RefTo(Scalar):
+    """An id of another item, checked after everything has loaded (`validate.py`)."""
+
+    expected = Text("một mã", "an id")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        ctx.refs.append(Ref(self.kind, value, ctx.rel, *position(node), key))
+        return value
+
+
+class ImagePath(Scalar):
+    """A path below content/images/ that must stay inside it and name an existing image."""
+
+    expected = Text("đường dẫn ảnh", "an image path")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        images = ctx.project / "content" / "images"
+        pure = PurePosixPath(value.replace("\\", "/"))
+        if (
+            pure.is_absolute()
+            or ".." in pure.parts
+            or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, C:
+        ):
+            return ctx.error(node, "unsafe-path", key, found=value)
+        target = images / pure
+        try:
+            target.resolve().relative_to(images.resolve())
+        except ValueError:  # a symlink that points outside
+            return ctx.error(node, "unsafe-path", key, found=value)
+        if not target.is_file():
+            return ctx.error(node, "missing-file", key, found=value, suggestion=_near(target))
+        if target.suffix.lower() not in IMAGE_SUFFIXES:
+            return ctx.error(node, "bad-image-format", key, found=value, format=target.suffix)
+        return str(pure)
+
+
+def _near(target: Path) -> Text:
+    folder = target.parent
+    names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    close = difflib.get_close_matches(target.name, names, n=1, cutoff=0.6)
+    if close:
+        return Text(
+            f"có tệp '{close[0]}', có phải ý bạn là tệp này?", f"did you mean '{close[0]}'?"
+        )
+    return Text(
+        "đặt ảnh vào content/images/ và viết đường dẫn tính từ thư mục đó",
+        "put the image in content/images/ and write its path from there",
+    )
+
+
+class TextOf(Converter):
+    """Translatable text `{vi: ..., en: ...}`; `vi` required, `en` optional."""
+
+    expected = Text("văn bản dạng {vi: ..., en: ...}", "text as {vi: ..., en: ...}")
+    example = Text("ví dụ  tên: {vi: Tam Đường, en: Tam Duong}", "e.g. name: {vi: ..., en: ...}")
+
+    def __init__(self, markdown: bool = False) -> None:
+        self.markdown = markdown
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        values: dict[str, str | None] = {"vi": None, "en": None}
+        for k, v in node.value:
+            name = k.value if isinstance(k, ScalarNode) else "?"
+            if name not in values:
+                _unknown(k, name, ("vi", "en"), ctx, key)
+            elif is_null(v):
+                continue
+            elif not isinstance(v, ScalarNode):
+                Str().wrong_type(v, ctx, f"{key}.{name}")
+            else:
+                values[name] = v.value
+        if values["vi"] is None or not values["vi"].strip():
+            return ctx.error(node, "missing-vi", key)
+        return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)
+
+
+class ListOf(Converter):
+    expected = Text("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting '- ')")
+
+    def __init__(self, item: Converter) -> None:
+        self.item = item
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, SequenceNode):
+            return self.wrong_type(node, ctx, key)
+        items = [self.item.convert(n, ctx, f"{key}[{i}]") for i, n in enumerate(node.value)]
+        return tuple(v for v in items if v is not INVALID)
+
+
+class YearMap(Converter):
+    """A mapping of year to number, as metric values are written: `{2002: 12, 2022: 40}`."""
+
+    expected = Text("các cặp 'năm: giá trị'", "pairs of 'year: value'")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        result: dict[int, float] = {}
+        for k, v in node.value:
+            year = Int().convert(k, ctx, key)
+            value = Number().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
+            if year is not INVALID and value is not INVALID:
+                result[year] = value
+        return tuple(sorted(result.items()))
+
+
+class Obj(Converter):
+    """A mapping read into a dataclass whose fields are declared with `spec`."""
+
+    expected = Text("một bảng 'khóa: giá trị'", "a mapping of 'key: value'")
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __init__(self, cls: type | str) -> None:
+        self._cls = cls
+
+    @property
+    def cls(self) -> type:
+        return self.registry[self._cls] if isinstance(self._cls, str) else self._cls
+
+    def convert(
+        self, node: Node, ctx: Context, key: str, extra: dict[str, Any] | None = None
+    ) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        fields = {f.name: f for f in dataclasses.fields(self.cls) if "conv" in f.metadata}
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        ok = True
+        for k, v in node.value:
+            name = k.value if isinstance(k, ScalarNode) else "?"
+            sub = f"{key}.{name}" if key else name
+            if name not in fields:
+                _unknown(k, name, tuple(fields), ctx, key)
+                ok = False
+                continue
+            nodes[name] = v
+            if is_null(v):
+                continue
+            value = fields[name].metadata["conv"].convert(v, ctx, sub)
+            if value is INVALID:
+                ok = False
+            else:
+                values[name] = value
+        for name, f in fields.items():
+            if f.metadata["required"] and name not in values:
+                if name not in nodes:  # absent, or present but null
+                    ctx.error(node, "missing-field", key, field=name)
+                ok = False
+            elif f.metadata["required"] and _lacks_en(values[name]):
+                ctx.missing_en = True  # only required text decides whether an item has English
+        if not ok:
+            return INVALID
+        check = getattr(self.cls, "check", None)
+        if check is not None and not check(values, nodes, ctx, key):
+            return INVALID
+        return self.cls(**values, **(extra or {}))
+
+
+def _lacks_en(value: Any) -> bool:
+    if isinstance(value, Text):
+        return value.en is None
+    return isinstance(value, tuple) and any(_lacks_en(v) for v in value)
+
+
+def _unknown(node: Node, name: str, valid: tuple[str, ...], ctx: Context, key: str) -> None:
+    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    if close:
+        ctx.error(node, "unknown-field", key, field=name, suggestion=close[0])
+    else:
+        ctx.error(node, "unknown-field-list", key, field=name, valid=", ".join(valid))
+
+
+def field_names(cls: type) -> list[str]:
+    """Return the YAML field names of a model class, required ones first."""
+    fields = [f for f in dataclasses.fields(cls) if "conv" in f.metadata]
+    return [f.name for f in sorted(fields, key=lambda f: not f.metadata["required"])]
+
+
+def required_names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.metadata.get("required")]

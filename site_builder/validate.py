@@ -1,0 +1,173 @@
+"""Read every file of content/ into the model and check what spans files (ids, references).
+
+Every problem of the run is collected; the caller decides whether to stop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from .errors import WARNING, ContentError
+from .i18n import Text
+from .loader import load_file, position
+from .model import (
+    FIELD_IDS,
+    AchievementField,
+    Album,
+    Commendation,
+    Content,
+    Milestone,
+    NewsItem,
+    Person,
+    Plan,
+    Site,
+)
+from .schema import INVALID, Context, Obj, required_names
+from .slugs import is_valid_id, slugify
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of item kept one per file in a folder of content/."""
+
+    name: str
+    attr: str
+    folder: str
+    pattern: str
+    cls: type
+    label: Text
+
+
+KINDS = (
+    Kind("field", "fields", "fields", "*.yml", AchievementField, Text("lĩnh vực", "field")),
+    Kind("milestone", "milestones", "milestones", "*.yml", Milestone, Text("mốc", "milestone")),
+    Kind("person", "people", "people", "*.yml", Person, Text("người hoặc tập thể", "person")),
+    Kind(
+        "commendation",
+        "commendations",
+        "commendations",
+        "*.yml",
+        Commendation,
+        Text("quyết định khen thưởng", "commendation"),
+    ),
+    Kind("news", "news", "news", "*/*.yml", NewsItem, Text("tin", "news item")),
+    Kind("album", "albums", "albums", "*.yml", Album, Text("album", "album")),
+)
+SINGLES = (("site", "site.yml", Site), ("plan", "plan.yml", Plan))
+
+
+def load_content(project: Path) -> tuple[Content, list[ContentError]]:
+    """Return the content model and every problem found in content/."""
+    content = Content()
+    problems: list[ContentError] = []
+    refs = []
+    known: dict[str, set[str]] = {}
+    for attr, name, cls in SINGLES:
+        rel = f"content/{name}"
+        if not (project / rel).is_file():
+            problems.append(
+                ContentError(rel, 0, 0, "missing-file", {"found": rel, "suggestion": ""})
+            )
+            continue
+        record, ctx = _read(project, rel, cls, {"path": rel})
+        problems += ctx.problems
+        refs += ctx.refs
+        if record is not None:
+            if isinstance(record, Plan):
+                record = dataclasses.replace(record, has_en=not ctx.missing_en)
+            setattr(content, attr, record)
+    for kind in KINDS:
+        items: dict[str, Any] = {}
+        seen: dict[str, str] = {}
+        for file in sorted((project / "content" / kind.folder).glob(kind.pattern)):
+            rel = file.relative_to(project).as_posix()
+            item_id = file.stem
+            if not is_valid_id(item_id):
+                args = {"found": file.name, "suggestion": slugify(item_id) or "ten-tep"}
+                problems.append(ContentError(rel, 0, 0, "bad-id", args))
+                continue
+            if kind.name == "field" and item_id not in FIELD_IDS:
+                args = {"found": item_id, "valid": ", ".join(FIELD_IDS)}
+                problems.append(ContentError(rel, 0, 0, "bad-field-id", args))
+                continue
+            if item_id in seen:
+                args = {"id": item_id, "other": seen[item_id]}
+                problems.append(ContentError(rel, 0, 0, "duplicate-id", args))
+                continue
+            seen[item_id] = rel
+            record, ctx = _read(project, rel, kind.cls, {"id": item_id, "path": rel})
+            problems += ctx.problems
+            refs += ctx.refs
+            if record is not None:
+                items[item_id] = dataclasses.replace(record, has_en=not ctx.missing_en)
+        known[kind.name] = set(seen)
+        setattr(content, kind.attr, items)
+    problems += _check_refs(refs, known)
+    problems += _consent_warnings(project, content)
+    return content, problems
+
+
+def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
+    ctx = Context(rel, project)
+    root, ctx.problems = load_file(project / rel, rel)
+    if root is None:
+        if not ctx.problems:
+            fields = ", ".join(required_names(cls))
+            ctx.problems.append(ContentError(rel, 1, 1, "empty-file", {"fields": fields}))
+        return None, ctx
+    if ctx.problems:  # duplicate keys or tags: the value read would be a guess
+        return None, ctx
+    record = Obj(cls).convert(root, ctx, "", extra=extra)
+    return (None if record is INVALID else record), ctx
+
+
+def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
+    problems = []
+    kinds = {k.name: k for k in KINDS}
+    for ref in refs:
+        ids = known.get(ref.kind, set())
+        if ref.id in ids:
+            continue
+        kind = kinds[ref.kind]
+        close = difflib.get_close_matches(ref.id, sorted(ids), n=1, cutoff=0.6)
+        suggestion = (
+            Text(f", ví dụ '{close[0]}'", f", e.g. '{close[0]}'") if close else Text("", "")
+        )
+        args = {
+            "kind": kind.label,
+            "id": ref.id,
+            "folder": f"content/{kind.folder}/",
+            "suggestion": suggestion,
+        }
+        problems.append(ContentError(ref.path, ref.line, ref.col, "dangling-ref", args, ref.key))
+    return problems
+
+
+def _consent_warnings(project: Path, content: Content) -> list[ContentError]:
+    """Warn for people who will not be published, so editors know why a page is missing."""
+    problems = []
+    for person in content.people.values():
+        if person.consent:
+            continue
+        root, _ = load_file(project / person.path, person.path)
+        node = _key_node(root, "consent") if root is not None else None
+        line, col = position(node) if node is not None else (0, 0)
+        args = {"name": person.name.vi}
+        problems.append(
+            ContentError(person.path, line, col, "not-published", args, severity=WARNING)
+        )
+    return problems
+
+
+def _key_node(root: Node, key: str) -> Node | None:
+    if isinstance(root, MappingNode):
+        for k, v in root.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return v
+    return None
