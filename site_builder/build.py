@@ -1,0 +1,127 @@
+"""The build, in order: load → validate → stop on errors → both languages → swap into place.
+
+Everything is checked before anything is written, and the site is written beside the
+target and swapped in only when complete, so a failed build leaves the previous `site/`
+as it was. A swap interrupted by a killed run is repaired by the next run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import project
+from .errors import BuildFailed, ContentError, has_errors
+from .validate import load_content
+
+OK, CONTENT_ERRORS, INTERNAL_ERROR = 0, 1, 3
+
+
+@dataclass
+class Result:
+    code: int
+    problems: list[ContentError] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> Result:
+    """Validate `root`'s content and build both languages into `site_dir` atomically."""
+    loaded = load_content(root)
+    problems = loaded[1]
+    if has_errors(problems, strict):
+        return Result(CONTENT_ERRORS, problems)
+    project.preload(root, loaded)  # forked build processes reuse it
+    target = (site_dir or root / "site").absolute()
+    repair(target)
+    staging, staging_en = _sibling(target, "new"), _sibling(target, "new-en")
+    for folder in (staging, staging_en):
+        shutil.rmtree(folder, ignore_errors=True)
+    jobs = [("vi", staging), ("en", staging_en)]
+    # fork shares the validated content; where there is no fork, workers read it again
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+        outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
+    failures = [o for o in outcomes if o[0] != OK]
+    if failures:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging_en, ignore_errors=True)
+        code = max(o[0] for o in failures)
+        return Result(code, problems + [p for o in failures for p in o[1]])
+    staging_en.rename(staging / "en")
+    _swap(staging, target)
+    pages = {
+        "vi": sum(1 for p in target.rglob("index.html") if not p.is_relative_to(target / "en")),
+        "en": sum(1 for _ in (target / "en").rglob("index.html")),
+    }
+    return Result(OK, problems, pages)
+
+
+def _build_one(root: Path, lang: str, site_dir: Path) -> tuple[int, list[ContentError]]:
+    """Build one language in a worker process; report failures as data, never raise."""
+    from .plugin import build_language, unwrap
+
+    try:
+        build_language(root, lang, site_dir)
+    except jinja2.TemplateError as exc:
+        return CONTENT_ERRORS, [template_problem(root, exc)]
+    except Exception as exc:  # MkDocs wraps what our stages raise; look inside
+        inner = unwrap(exc)
+        if isinstance(inner, BuildFailed):
+            return CONTENT_ERRORS, inner.problems
+        if isinstance(inner, jinja2.TemplateError):
+            return CONTENT_ERRORS, [template_problem(root, inner)]
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        path = f"{where.filename}:{where.lineno}" if where else "site_builder"
+        return INTERNAL_ERROR, [ContentError(path, 0, 0, "internal-error", {"detail": detail})]
+    return OK, []
+
+
+def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
+    """Name the template file and line of a Jinja error, relative to the project."""
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
+    try:
+        filename = Path(filename).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        pass
+    line = getattr(exc, "lineno", None) or 0
+    return ContentError(
+        str(filename), line, 1 if line else 0, "template-error", {"detail": str(exc)}
+    )
+
+
+def _sibling(target: Path, suffix: str) -> Path:
+    return target.with_name(f".{target.name}.{suffix}")
+
+
+def _swap(staging: Path, target: Path) -> None:
+    ready, old = _sibling(target, "ready"), _sibling(target, "old")
+    ready.touch()  # from here on, the staged site is complete: repair() finishes the swap
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    ready.unlink()
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def repair(target: Path) -> None:
+    """Finish or undo a swap that a killed run left half done."""
+    new, old, ready = _sibling(target, "new"), _sibling(target, "old"), _sibling(target, "ready")
+    if ready.exists():
+        if new.exists():
+            if target.exists() and not old.exists():
+                target.rename(old)
+            if not target.exists():
+                new.rename(target)
+        ready.unlink()
+    elif old.exists() and not target.exists():
+        old.rename(target)  # the new site never got complete: bring the previous one back
+    for leftover in (new, old, _sibling(target, "new-en")):
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,141 @@
+"""`site-builder`: arguments, messages and exit codes (0 ok, 1 content errors, 2 usage, 3 bug)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import build as build_stage
+from .errors import has_errors, report
+from .project import find_project
+
+USAGE, INTERNAL = 2, 3
+
+MESSAGES = {
+    "no-project": (
+        "Không tìm thấy dự án: thư mục '{cwd}' và các thư mục cha không có mkdocs.yml và "
+        "content/. Hãy chuyển vào thư mục dự án rồi chạy lại, ví dụ: cd tam-duong",
+        "No project found: neither '{cwd}' nor a folder above it holds mkdocs.yml and "
+        "content/. Change into the project folder and run the command again, e.g. cd tam-duong",
+    ),
+    "built": (
+        "Đã dựng trang vào {dir} ({vi} trang tiếng Việt, {en} trang tiếng Anh) trong {secs} giây.",
+        "Built the site into {dir} ({vi} Vietnamese pages, {en} English pages) in {secs} s.",
+    ),
+    "not-built": (
+        "Chưa dựng trang: thư mục {dir} cũ vẫn giữ nguyên.",
+        "The site was not built: the previous {dir} is unchanged.",
+    ),
+    "no-such-path": (
+        "Không có tệp hoặc thư mục '{path}' trong dự án.",
+        "There is no file or folder '{path}' in the project.",
+    ),
+    "bug": (
+        "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
+        "Internal error in site-builder (not a content error): {detail}. Please report it.",
+    ),
+}
+
+
+def say(key: str, lang: str, **kwargs: object) -> str:
+    vi, en = MESSAGES[key]
+    return (vi if lang == "vi" else en).format(**kwargs)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="site-builder",
+        description="Dựng trang kỷ niệm 20 năm huyện Tam Đường từ content/ "
+        "(builds the Tam Đường anniversary site from content/)",
+    )
+    p.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo / message language")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="kiểm tra rồi dựng trang / validate, then build")
+    b.add_argument("--site-dir", type=Path, help="thư mục đích (mặc định site/)")
+    b.add_argument("--radio-dir", type=Path, help="thư mục kịch bản phát thanh (mặc định radio/)")
+    b.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / warnings fail")
+
+    c = sub.add_parser("check", help="kiểm tra nội dung / validate content")
+    c.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    c.add_argument("--strict", action="store_true")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+
+    s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    for each in (b, c, s):
+        each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    lang = args.lang or os.environ.get("SITE_BUILDER_LANG", "vi")
+    lang = lang if lang in ("vi", "en") else "vi"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    root = find_project(Path.cwd())
+    if root is None:
+        print(say("no-project", lang, cwd=Path.cwd()), file=sys.stderr)
+        return USAGE
+    try:
+        command = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}[args.command]
+        return command(root, args, lang)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # our bug: say so plainly, no traceback for editors
+        print(say("bug", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return INTERNAL
+
+
+def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
+    start = time.monotonic()
+    site_dir = args.site_dir or root / "site"
+    result = build_stage.build(root, site_dir, strict=args.strict)
+    if result.problems:
+        print(report(result.problems, lang), file=sys.stderr)
+    if result.code != build_stage.OK:
+        print(say("not-built", lang, dir=_shown(site_dir, root)), file=sys.stderr)
+        return result.code
+    secs = f"{time.monotonic() - start:.1f}"
+    print(say("built", lang, dir=_shown(site_dir, root), secs=secs, **result.pages))
+    return 0
+
+
+def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .validate import load_content
+
+    wanted = []
+    for path in args.paths:
+        full = path if path.is_absolute() else Path.cwd() / path
+        if not full.exists():
+            print(say("no-such-path", lang, path=path), file=sys.stderr)
+            return USAGE
+        wanted.append(full.resolve().relative_to(root.resolve()).as_posix())
+    _, problems = load_content(root)
+    if wanted:
+        problems = [
+            p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)
+        ]
+    print(report(problems, lang, args.format))
+    return 1 if has_errors(problems, args.strict) else 0
+
+
+def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from mkdocs.commands.serve import serve
+
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    serve(str(root / "mkdocs.yml"), open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix() + "/"
+    except ValueError:
+        return str(path)

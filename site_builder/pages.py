@@ -1,0 +1,259 @@
+"""Turn the content model into the pages of one language: paths, titles and HTML bodies.
+
+Bodies come from our own Jinja2 templates in `templates/pages/`, rendered with autoescape
+and strict undefined; editor Markdown is rendered and sanitised by `richtext`. Nothing here
+knows MkDocs: the plugin hands these pages to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import images, richtext
+from .i18n import Text, format_date, format_number, t
+from .model import UNITS, Content, Image, NewsItem, Person, PlanSection
+from .slugs import slugify
+from .urls import SECTIONS, relative, site_path
+
+HOME_ITEMS = 3
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page of one language."""
+
+    path: str
+    section: str
+    title: str
+    html: str
+    description: str = ""
+    other_path: str = ""  # the page to switch to in the other language
+    other_exists: bool = True  # False: the same page does not exist there
+    toc: tuple[tuple[int, str, str], ...] = ()
+
+
+@dataclass
+class Site:
+    """The pages of one language and the images they use."""
+
+    pages: list[PageSpec] = field(default_factory=list)
+    images: dict[str, images.Planned] = field(default_factory=dict)
+    image_users: dict[str, str] = field(default_factory=dict)
+
+
+class Generator:
+    """Render every page of `lang` from `content`; `preview` also shows drafts and future items."""
+
+    def __init__(
+        self, project: Path, content: Content, lang: str, build_date: dt.date, preview: bool
+    ) -> None:
+        assert content.site is not None
+        self.project = project
+        self.content = content
+        self.site = content.site
+        self.lang = lang
+        self.build_date = build_date
+        self.preview = preview
+        self.result = Site()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(project / "templates" / "pages"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(t=self._t, tr=self.tr, md=self.md, date=self.date, num=self.num)
+        self.env.globals.update(lang=self.lang, site=self.site, units=UNITS)
+
+    # --- what is published -------------------------------------------------------------
+
+    def shown(self, item: Any) -> bool:
+        """Return whether `item` appears in this language's site."""
+        if isinstance(item, Person) and not item.consent:
+            return False
+        if isinstance(item, NewsItem) and not self.preview:
+            if item.draft or item.date > self.build_date:
+                return False
+        return self.lang == "vi" or item.has_en
+
+    def exists_in_vi(self, item: Any) -> bool:
+        lang, self.lang = self.lang, "vi"
+        try:
+            return self.shown(item)
+        finally:
+            self.lang = lang
+
+    def visible(self, items: dict[str, Any]) -> list[Any]:
+        return [i for i in items.values() if self.shown(i)]
+
+    # --- template helpers --------------------------------------------------------------
+
+    def _t(self, key: str, **kwargs: Any) -> str:
+        return t(key, self.lang, **kwargs)
+
+    def tr(self, text: Text | None) -> str:
+        """Return text in this language; optional text without English is left out there."""
+        if text is None:
+            return ""
+        if self.lang == "en":
+            return text.en or ""
+        return text.vi
+
+    def md(self, text: Text | None) -> Markup:
+        value = self.tr(text)
+        return Markup(richtext.render(value)) if value else Markup("")  # noqa: S704 (sanitised)
+
+    def date(self, value: dt.date | None) -> str:
+        return format_date(value, self.lang) if value else t("blank", self.lang)
+
+    def num(self, value: float) -> str:
+        return format_number(value, self.lang)
+
+    def image(self, img: Image, user: str) -> images.Planned:
+        planned = self.result.images.get(img.src)
+        if planned is None:
+            planned = images.plan(self.project, img.src, max(self.site.image_widths))
+            self.result.images[img.src] = planned
+            self.result.image_users[img.src] = user
+        return planned
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def render(
+        self, template: str, path: str, section: str, title: str, user: str = "", **context: Any
+    ) -> str:
+        here = site_path(path, self.lang)
+
+        def url(target: str) -> str:
+            return relative(here, site_path(target, self.lang))
+
+        def img(image: Image) -> dict[str, Any]:
+            planned = self.image(image, user)
+            return {
+                "src": relative(here, planned.url),
+                "width": planned.width,
+                "height": planned.height,
+                "alt": self.tr(image.alt),
+                "caption": self.tr(image.caption),
+                "credit": image.credit,
+                "licence": image.licence,
+            }
+
+        tpl = self.env.get_template(template)
+        return tpl.render(url=url, img=img, sections=SECTIONS, title=title, **context)
+
+    def add(self, spec: PageSpec) -> None:
+        self.result.pages.append(spec)
+
+    def generate(self) -> Site:
+        """Return every page of this language."""
+        c = self.content
+        fields = sorted(self.visible(c.fields), key=lambda f: (f.order, f.id))
+        news = sorted(self.visible(c.news), key=lambda n: (n.date, n.id), reverse=True)
+        people = sorted(self.visible(c.people), key=lambda p: slugify(p.name.vi))
+        milestones = sorted(self.visible(c.milestones), key=lambda m: (m.date, m.id))
+        commendations = sorted(self.visible(c.commendations), key=lambda x: (x.date, x.id))
+        albums = sorted(self.visible(c.albums), key=lambda a: (a.date or dt.date.min, a.id))
+        people_by_id = {p.id: p for p in people}
+        fields_by_id = {f.id: f for f in fields}
+
+        self.section_page(
+            "home",
+            "home.html",
+            news=news[:HOME_ITEMS],
+            fields=fields,
+            people=people[:HOME_ITEMS],
+            milestones=milestones[-HOME_ITEMS:],
+        )
+        self.section_page("about", "about.html")
+        self.plan_page()
+        self.section_page("fields", "fields.html", fields=fields)
+        for f in fields:
+            self.item_page(
+                "fields",
+                f,
+                "field.html",
+                f.title,
+                field=f,
+                milestones=[m for m in milestones if m.field == f.id],
+                news=[n for n in news if f.id in n.fields or n.category == f.id],
+                people=[p for p in people if f.id in p.fields],
+            )
+        self.section_page(
+            "timeline", "timeline.html", milestones=milestones, fields_by_id=fields_by_id
+        )
+        self.section_page("people", "people.html", people=people)
+        for p in people:
+            awards = [x for x in commendations if p.id in x.recipients]
+            self.item_page(
+                "people",
+                p,
+                "person.html",
+                p.name,
+                person=p,
+                awards=awards,
+                fields=[fields_by_id[i] for i in p.fields if i in fields_by_id],
+            )
+        self.section_page(
+            "honours", "honours.html", commendations=commendations, people_by_id=people_by_id
+        )
+        self.section_page("news", "news.html", news=news)
+        for n in news:
+            self.item_page(
+                "news",
+                n,
+                "news_item.html",
+                n.title,
+                item=n,
+                people=[people_by_id[i] for i in n.people if i in people_by_id],
+                fields=[fields_by_id[i] for i in n.fields if i in fields_by_id],
+                category=fields_by_id.get(n.category),
+            )
+        self.section_page("albums", "albums.html", albums=albums)
+        for a in albums:
+            self.item_page("albums", a, "album.html", a.title, album=a)
+        return self.result  # fmt: skip
+
+    def section_page(self, section: str, template: str, **context: Any) -> None:
+        path = SECTIONS[section]
+        title = self.site_title() if section == "home" else t(section, self.lang)
+        html = self.render(template, path, section, title, user=f"content/{section}", **context)
+        self.add(PageSpec(path, section, title, html, other_path=path))
+
+    def site_title(self) -> str:
+        return self.tr(self.site.site_name) or self.site.site_name.vi
+
+    def item_page(self, section: str, record: Any, template: str, title: Text, **ctx: Any) -> None:
+        path = f"{SECTIONS[section]}{record.id}/"
+        text = self.tr(title)
+        html = self.render(template, path, section, text, user=record.path, **ctx)
+        exists = record.has_en if self.lang == "vi" else self.exists_in_vi(record)
+        other = path if exists else SECTIONS[section]
+        summary = getattr(record, "summary", None)
+        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists))
+
+    def plan_page(self) -> None:
+        plan = self.content.plan
+        if plan is None or (self.lang == "en" and not plan.has_en):
+            return
+        path = SECTIONS["plan"]
+        toc: list[tuple[int, str, str]] = []
+
+        def anchor(section: PlanSection, depth: int) -> str:
+            assert section.title is not None
+            ident = slugify(f"{section.number} {section.title.vi}")
+            toc.append((depth, ident, f"{section.number} {self.tr(section.title)}"))
+            return ident
+
+        title = self.tr(plan.title)
+        html = self.render("plan.html", path, "plan", title, user=plan.path, plan=plan,
+                           anchor=anchor, fields=self.content.fields)  # fmt: skip
+        exists = plan.has_en or self.lang == "en"
+        self.add(PageSpec(path, "plan", t("plan", self.lang), html, title,
+                          path if exists else SECTIONS["home"], exists, tuple(toc)))  # fmt: skip

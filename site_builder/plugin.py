@@ -1,0 +1,172 @@
+"""MkDocs plugin: hands our generated pages to MkDocs. Every MkDocs-specific line lives here.
+
+MkDocs 1.6 is frozen and 2.0 drops plugins, so the stages below take and return our own
+objects; replacing MkDocs means replacing this file. One configuration builds one
+language: `lang: vi` builds the site root and, under plain `mkdocs build` or `mkdocs serve`,
+then builds English into `en/` (`chain`); `site-builder build` runs the two languages as
+two processes instead, which on two cores costs the time of one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import images, project
+from .errors import BuildFailed, has_errors, report
+from .i18n import t
+from .pages import Generator, PageSpec
+from .urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
+
+log = logging.getLogger("mkdocs.plugins.site_builder")
+
+
+class SiteBuilderConfig(base.Config):
+    lang = c.Choice(("vi", "en"), default="vi")
+    """The language this configuration builds."""
+    chain = c.Type(bool, default=True)
+    """After Vietnamese, also build English into `en/` (plain `mkdocs build` and `serve`)."""
+    messages = c.Choice(("vi", "en"), default="vi")
+    """The language of content error messages."""
+
+
+class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
+    def __init__(self) -> None:
+        self.preview = False
+        self.specs: dict[str, PageSpec] = {}
+        self.generated: Any = None
+        self.root = Path()
+        self.base_url = "/"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"  # the preview also shows drafts and future items
+
+    @event_priority(100)  # before the search plugin reads the theme language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        lang = self.config.lang
+        self.root = Path(config.config_file_path).parent
+        content, problems = project.load(self.root)
+        if has_errors(problems):
+            raise PluginError("\n" + report(problems, self.config.messages))
+        assert content.site is not None
+        site = content.site
+        self.base_url = site.base_url
+        config.theme["language"] = lang
+        config.site_name = site.site_name.get(lang)
+        config.site_url = site.base_url + (EN_PREFIX if lang == "en" else "")
+        config.extra["alternate"] = True  # shows Material's selector; our partial fills it
+        config.extra["sb_footer"] = {
+            "issuer": site.issuing_body.get(lang),
+            "note": site.archive_note.get(lang),
+            "plan": t("plan", lang),
+            "contact": site.contact,
+            "lang": lang,
+        }
+        config.nav = [{t(key, lang): source_uri(path)} for key, path in SECTIONS.items()]
+        date = project.build_date(self.root)
+        self.generated = Generator(self.root, content, lang, date, self.preview).generate()
+        self.specs = {source_uri(p.path): p for p in self.generated.pages}
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for uri in self.specs:
+            files.append(File.generated(config, uri, content=""))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["title"] = spec.title
+            if spec.description:
+                page.meta["description"] = spec.description
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return html
+        tokens: list[dict[str, Any]] = []
+        for level, ident, name in spec.toc:
+            entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
+            (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
+        page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return spec.html
+
+    def on_page_context(self, context: Any, *, page: Page, **kwargs: Any) -> Any:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context["sb"] = self.page_context(spec)
+        return context
+
+    def page_context(self, spec: PageSpec) -> dict[str, Any]:
+        """Return the language switcher and hreflang alternates of one page."""
+        lang = self.config.lang
+        other = "en" if lang == "vi" else "vi"
+        here = site_path(spec.path, lang)
+        root = self.base_url
+        label = t("other_language", lang) if spec.other_exists else t("not_in_english", "en")
+        alternates = []
+        if spec.other_exists:
+            alternates = [
+                {"lang": code, "href": root + site_path(spec.path, code)} for code in ("vi", "en")
+            ]
+            alternates.append({"lang": "x-default", "href": root + spec.path})
+        return {
+            "switch": {
+                "href": relative(here, site_path(spec.other_path, other)),
+                "lang": other,
+                "label": label,
+                "available": spec.other_exists,
+            },
+            "hreflang": alternates,
+        }
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.config.lang != "vi":
+            return
+        try:
+            planned = list(self.generated.images.values())
+            images.write(self.root, planned, site_dir, self.generated.image_users)
+        except BuildFailed as exc:
+            raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
+        if self.config.chain:
+            build_language(self.root, "en", site_dir / "en", preview=self.preview)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root / "content"))
+        return server
+
+
+def build_language(
+    root: Path, lang: str, site_dir: Path, *, preview: bool = False, strict: bool = False
+) -> None:
+    """Build one language of the site into `site_dir` with MkDocs."""
+    config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
+    plugin = config.plugins["site-builder"]
+    assert isinstance(plugin, SiteBuilderPlugin)
+    plugin.config.lang = lang
+    plugin.config.chain = False
+    plugin.preview = preview
+    config.plugins.on_startup(command="build", dirty=False)
+    plugin.preview = preview
+    mkdocs_build.build(config)
+
+
+def unwrap(exc: BaseException) -> BaseException:
+    """Return the exception our stage raised inside MkDocs' PluginError or Abort."""
+    seen = exc
+    while isinstance(seen, PluginError | Abort) and seen.__cause__ is not None:
+        seen = seen.__cause__
+    return seen

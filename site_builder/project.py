@@ -1,0 +1,65 @@
+"""The project folder, its build date, and content loaded once per process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from .errors import ContentError
+from .model import Content
+from .validate import load_content
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving, no tz database needed
+CONFIG_NAME = "mkdocs.yml"
+
+_preloaded: dict[Path, tuple[Content, list[ContentError]]] = {}
+
+
+def find_project(start: Path) -> Path | None:
+    """Return the folder holding mkdocs.yml at or above `start`, if any."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() and (folder / "content").is_dir():
+            return folder
+    return None
+
+
+def build_date(project: Path) -> dt.date:
+    """Return the build's "today": SOURCE_DATE_EPOCH, else the last commit, in Vietnam time.
+
+    Nothing in the site may depend on the wall clock; without git either, the newest
+    content file stands in for the last commit.
+    """
+    return build_datetime(project).date()
+
+
+def build_datetime(project: Path) -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), VIETNAM)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],  # noqa: S607 (git from PATH, fixed args)
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if out.isdigit():
+        return dt.datetime.fromtimestamp(int(out), VIETNAM)
+    newest = max((p.stat().st_mtime for p in (project / "content").rglob("*")), default=0)
+    return dt.datetime.fromtimestamp(int(newest), VIETNAM)
+
+
+def preload(project: Path, loaded: tuple[Content, list[ContentError]]) -> None:
+    """Keep validated content for build processes forked from this one."""
+    _preloaded[project.resolve()] = loaded
+
+
+def load(project: Path) -> tuple[Content, list[ContentError]]:
+    """Return the content of `project`: preloaded by `site-builder build`, else read now."""
+    return _preloaded.get(project.resolve()) or load_content(project)
