@@ -13,6 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from markupsafe import escape
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -24,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import images, project
-from .errors import BuildFailed, has_errors, report
+from .errors import BuildFailed, ContentError, has_errors, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
 from .urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
@@ -63,12 +65,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         site = content.site
         self.base_url = site.base_url
         config.theme["language"] = lang
-        config.site_name = site.site_name.get(lang)
+        config.site_name = escape(site.site_name.get(lang))
         config.site_url = site.base_url + (EN_PREFIX if lang == "en" else "")
         config.extra["alternate"] = True  # shows Material's selector; our partial fills it
         config.extra["sb_footer"] = {
-            "issuer": site.issuing_body.get(lang),
-            "note": site.archive_note.get(lang),
+            "issuer": escape(site.issuing_body.get(lang)),
+            "note": escape(site.archive_note.get(lang)),
             "plan": t("plan", lang),
             "contact": site.contact,
             "lang": lang,
@@ -87,9 +89,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
+            # MkDocs' theme environment does not autoescape: escape content text here.
+            if spec.path:  # Material titles the home page with the site name alone
+                page.meta["title"] = escape(spec.title)
             if spec.description:
-                page.meta["description"] = spec.description
+                page.meta["description"] = escape(spec.description)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
@@ -98,6 +102,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return html
         tokens: list[dict[str, Any]] = []
         for level, ident, name in spec.toc:
+            name = escape(name)
             entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
             (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
@@ -161,7 +166,18 @@ def build_language(
     plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview
-    mkdocs_build.build(config)
+    try:
+        mkdocs_build.build(config)
+    except Exception as exc:  # MkDocs wraps what our stages raise; report it as problems
+        inner = unwrap(exc)
+        if isinstance(inner, BuildFailed):
+            raise inner from None
+        if isinstance(inner, jinja2.TemplateError):
+            raise BuildFailed([template_problem(root, inner)]) from None
+        if isinstance(inner, Abort):  # MkDocs' own warnings under strict (already printed)
+            args = {"detail": str(inner)}
+            raise BuildFailed([ContentError("mkdocs.yml", 0, 0, "strict-warnings", args)]) from None
+        raise
 
 
 def unwrap(exc: BaseException) -> BaseException:
