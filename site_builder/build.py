@@ -14,8 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from . import project
 from .errors import BuildFailed, ContentError, has_errors
 from .validate import load_content
@@ -42,7 +40,7 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> 
     staging, staging_en = _sibling(target, "new"), _sibling(target, "new-en")
     for folder in (staging, staging_en):
         shutil.rmtree(folder, ignore_errors=True)
-    jobs = [("vi", staging), ("en", staging_en)]
+    jobs = [("vi", staging, strict), ("en", staging_en, strict)]
     # fork shares the validated content; where there is no fork, workers read it again
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
@@ -63,38 +61,22 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> 
     return Result(OK, problems, pages)
 
 
-def _build_one(root: Path, lang: str, site_dir: Path) -> tuple[int, list[ContentError]]:
+def _build_one(
+    root: Path, lang: str, site_dir: Path, strict: bool
+) -> tuple[int, list[ContentError]]:
     """Build one language in a worker process; report failures as data, never raise."""
-    from .plugin import build_language, unwrap
+    from .plugin import build_language
 
     try:
-        build_language(root, lang, site_dir)
-    except jinja2.TemplateError as exc:
-        return CONTENT_ERRORS, [template_problem(root, exc)]
-    except Exception as exc:  # MkDocs wraps what our stages raise; look inside
-        inner = unwrap(exc)
-        if isinstance(inner, BuildFailed):
-            return CONTENT_ERRORS, inner.problems
-        if isinstance(inner, jinja2.TemplateError):
-            return CONTENT_ERRORS, [template_problem(root, inner)]
+        build_language(root, lang, site_dir, strict=strict)
+    except BuildFailed as exc:
+        return CONTENT_ERRORS, exc.problems
+    except Exception as exc:  # our bug: name where it happened, without a traceback
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         path = f"{where.filename}:{where.lineno}" if where else "site_builder"
         return INTERNAL_ERROR, [ContentError(path, 0, 0, "internal-error", {"detail": detail})]
     return OK, []
-
-
-def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
-    """Name the template file and line of a Jinja error, relative to the project."""
-    filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
-    try:
-        filename = Path(filename).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        pass
-    line = getattr(exc, "lineno", None) or 0
-    return ContentError(
-        str(filename), line, 1 if line else 0, "template-error", {"detail": str(exc)}
-    )
 
 
 def _sibling(target: Path, suffix: str) -> Path:

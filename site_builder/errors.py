@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from .i18n import Text
 
@@ -205,6 +208,12 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "sửa mẫu trong thư mục templates/ hoặc khôi phục bản trước",
         "fix the template in templates/ or restore the previous version",
     ),
+    "strict-warnings": (
+        "MkDocs có cảnh báo (in ở trên) nên --strict dừng việc dựng trang: {detail}",
+        "MkDocs printed warnings (above), so --strict stopped the build: {detail}",
+        "sửa nguyên nhân của cảnh báo, hoặc dựng không có --strict",
+        "fix what the warnings name, or build without --strict",
+    ),
     "internal-error": (
         "lỗi nội bộ khi xử lý tệp này: {detail}",
         "internal error while processing this file: {detail}",
@@ -295,6 +304,17 @@ def report(problems: Iterable[ContentError], lang: str, fmt: str = "text") -> st
 
 def has_errors(problems: Iterable[ContentError], strict: bool = False) -> bool:
     return any(strict or p.severity == ERROR for p in problems)
+
+
+def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
+    """Name the template file and line of a Jinja error, relative to the project."""
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
+    try:
+        filename = Path(filename).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        pass
+    line = getattr(exc, "lineno", None) or 0
+    return ContentError(filename, line, 1 if line else 0, "template-error", {"detail": str(exc)})
 
 
 class BuildFailed(Exception):
