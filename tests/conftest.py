@@ -1,0 +1,145 @@
+"""Shared fixtures: the bundled content built once per session, and tiny sites per test."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_builder import build as build_stage
+
+REPO = Path(__file__).resolve().parent.parent
+DESIGN = ("mkdocs.yml", "templates", "assets")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1669939200")  # 2022-12-02: builds are reproducible
+
+MINIMAL_SITE = """\
+district: {vi: huyện Thử, en: Test district}
+site_name: {vi: Trang thử, en: Test site}
+province: {vi: tỉnh Thử, en: Test province}
+issuing_body: {vi: UBND huyện Thử, en: Test People's Committee}
+tagline: {vi: 20 năm, en: 20 years}
+founded: 2002-09-21
+anniversary: 2022-09-21
+campaign_end: 2022-08-30
+base_url: https://example.test/
+archive_note: {vi: Lưu trữ 2002–2025, en: Archive 2002–2025}
+about: {vi: Giới thiệu, en: About}
+"""
+MINIMAL_PLAN = """\
+title: {vi: Kế hoạch thử, en: Test plan}
+kind: {vi: KẾ HOẠCH, en: PLAN}
+number: null
+date: null
+place: {vi: Thử, en: Test}
+sections:
+  - number: I.
+    title: {vi: MỤC ĐÍCH, en: PURPOSES}
+    paragraphs:
+      - {vi: Đoạn một., en: Paragraph one.}
+signatory:
+  on_behalf: {vi: TM. ỦY BAN NHÂN DÂN, en: ON BEHALF OF THE PEOPLE'S COMMITTEE}
+  position: {vi: CHỦ TỊCH, en: CHAIRMAN}
+  name: Người Ký
+source: test
+"""
+
+
+def tree_hash(folder: Path) -> str:
+    """Return one hash of every file's path and bytes below `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class TinySite:
+    """A project folder in tmp_path with our design and the content a test gives it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.site = root / "site"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def build(self, strict: bool = True) -> build_stage.Result:
+        return build_stage.build(self.root, self.site, strict=strict)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the real command line in this project, as an editor would."""
+        env = {**os.environ, "SITE_BUILDER_LANG": "vi"}
+        return subprocess.run(
+            [sys.executable, "-m", "site_builder", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+
+    def read(self, rel: str) -> str:
+        return (self.site / rel).read_text(encoding="utf-8")
+
+    def exists(self, rel: str) -> bool:
+        return (self.site / rel).exists()
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """Return a factory of tiny sites: our design plus the given content files."""
+
+    def factory(files: dict[str, str | bytes] | None = None, minimal: bool = True) -> TinySite:
+        root = tmp_path / "project"
+        root.mkdir()
+        for name in DESIGN:
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, root / name)
+            else:
+                shutil.copy(source, root / name)
+        site = TinySite(root)
+        if minimal:
+            site.write("content/site.yml", MINIMAL_SITE)
+            site.write("content/plan.yml", MINIMAL_PLAN)
+        for rel, text in (files or {}).items():
+            site.write(rel, text)
+        return site
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> TinySite:
+    """The repository's own content, built once for the session (strict: no warnings)."""
+    out = tmp_path_factory.mktemp("bundled")
+    result = build_stage.build(REPO, out / "site", strict=True)
+    assert result.code == 0, [p.format("en") for p in result.problems]
+    site = TinySite(REPO)
+    site.site = out / "site"
+    return site
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail a test on any warning logged in this process that it did not expect."""
+    caplog.set_level(logging.WARNING)
+    yield
+    unexpected = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not unexpected, [r.getMessage() for r in unexpected]

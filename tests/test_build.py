@@ -1,0 +1,195 @@
+"""Build semantics: atomic, repairable, plain MkDocs works, and the preview rebuilds."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+
+from site_builder.build import repair
+
+from conftest import tree_hash
+
+ALBUM = """\
+title: {vi: Album, en: Album}
+photos:
+  - src: a.jpg
+    alt: {vi: Ảnh, en: Photo}
+"""
+
+
+def good_site(make_site, tmp_path: Path):
+    Image.new("RGB", (64, 48), (10, 120, 40)).save(tmp_path / "a.jpg", "JPEG")
+    site = make_site({"content/albums/album.yml": ALBUM})
+    site.write("content/images/a.jpg", (tmp_path / "a.jpg").read_bytes())
+    assert site.build().code == 0
+    return site
+
+
+def test_template_error_after_writing_began_leaves_site_byte_identical(make_site, tmp_path):
+    site = good_site(make_site, tmp_path)
+    before = tree_hash(site.site)
+    site.write(
+        "templates/main.html", '{% extends "base.html" %}\n{% block content %}\n{{ oops( }}\n'
+    )
+    result = site.cli("build")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "templates/main.html:3:1: lỗi: lỗi trong mẫu trang"
+    )
+    assert tree_hash(site.site) == before
+    assert sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_broken_image_met_late_leaves_site_byte_identical(make_site, tmp_path):
+    site = good_site(make_site, tmp_path)
+    before = tree_hash(site.site)
+    Image.new("RGB", (640, 480), (200, 10, 10)).save(tmp_path / "b.jpg", "JPEG")
+    truncated = (tmp_path / "b.jpg").read_bytes()[:700]  # the header reads, the pixels do not
+    site.write("content/images/a.jpg", truncated)
+    assert site.cli("check").returncode == 0  # validation cannot see it: only decoding can
+    result = site.cli("build")
+    assert result.returncode == 1
+    assert "content/albums/album.yml: lỗi: tệp 'a.jpg' không phải ảnh đọc được" in result.stderr
+    assert tree_hash(site.site) == before
+
+
+def test_successful_rebuild_replaces_the_site(make_site, tmp_path):
+    site = good_site(make_site, tmp_path)
+    site.write("site/stale.html", "left from an older build")
+    assert site.build().code == 0
+    assert not site.exists("stale.html") and site.exists("en/index.html")
+
+
+def test_repair_brings_back_the_previous_site_after_a_killed_swap(tmp_path):
+    target = tmp_path / "site"
+    (tmp_path / ".site.old").mkdir()
+    (tmp_path / ".site.old" / "index.html").write_text("previous")
+    (tmp_path / ".site.new").mkdir()  # incomplete: no ready marker
+    repair(target)
+    assert (target / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_repair_finishes_a_swap_whose_new_site_was_complete(tmp_path):
+    target = tmp_path / "site"
+    (tmp_path / ".site.old").mkdir()
+    (tmp_path / ".site.new").mkdir()
+    (tmp_path / ".site.new" / "index.html").write_text("new")
+    (tmp_path / ".site.ready").touch()
+    repair(target)
+    assert (target / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_plain_mkdocs_build_builds_both_languages(make_site, tmp_path):
+    site = make_site()
+    out = tmp_path / "plain"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (out / "en" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+
+
+def test_plain_mkdocs_build_reports_content_errors(make_site, tmp_path):
+    site = make_site({"content/people/a.yml": "kind: x\n"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "plain")],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "content/people/a.yml:1:7: lỗi: 'kind': giá trị 'x' không hợp lệ" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_outside_a_project_the_command_says_so(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "--lang", "en", "build"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"No project found: neither '{tmp_path}' nor a folder above")
+
+
+def test_usage_error_exits_2(make_site):
+    assert make_site().cli("build", "--no-such-flag").returncode == 2
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_content_changes(make_site):
+    site = make_site(
+        {
+            "content/news/2030/tuong-lai.yml": """\
+            title: {vi: Tin ngày mai}
+            date: 2030-01-01
+            summary: {vi: Tóm tắt}
+            body: {vi: Nội dung}
+            category: chien-dich
+            draft: true
+            """
+        }
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
+        cwd=site.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "Giới thiệu" in fetch(url + "gioi-thieu/"))
+        # the preview shows drafts and future items
+        assert "Tin ngày mai" in fetch(url + "tin-tuc/")
+        site.write("content/site.yml", (site.root / "content/site.yml").read_text().replace(
+            "about: {vi: Giới thiệu,", "about: {vi: Đã sửa nội dung,"))  # fmt: skip
+        assert wait_for(lambda: "Đã sửa nội dung" in fetch(url + "gioi-thieu/"))
+        site.write("assets/css/site.css", "/* changed */")
+        assert wait_for(lambda: "changed" in fetch(url + "css/site.css"))
+        assert "Giới thiệu" in fetch(url + "en/gioi-thieu/") or "About" in fetch(
+            url + "en/gioi-thieu/"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -1,0 +1,40 @@
+"""The documentation keeps up with the code: every command, code and field is explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.errors import CATALOGUE
+from site_builder.model import Image, Plan, PlanSection, Signatory, Site
+from site_builder.schema import field_names
+from site_builder.validate import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = [ROOT / "docs" / "huong-dan-bien-tap.md", ROOT / "docs" / "editors-guide.md"]
+CLASSES = [Site, Plan, PlanSection, Signatory, Image, *(k.cls for k in KINDS)]
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
+def test_every_problem_code_is_in_the_guide(guide: Path) -> None:
+    text = guide.read_text(encoding="utf-8")
+    assert [code for code in CATALOGUE if f"`{code}`" not in text] == []
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
+def test_every_field_is_in_the_guide(guide: Path) -> None:
+    text = guide.read_text(encoding="utf-8")
+    missing = [
+        f"{cls.__name__}.{name}"
+        for cls in CLASSES
+        for name in field_names(cls)
+        if f"`{name}`" not in text
+    ]
+    assert missing == []
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("site-builder build", "site-builder check", "site-builder serve"):
+        assert command in readme

@@ -1,0 +1,169 @@
+"""Validation reports every problem of a run at once, exactly as INTERFACES.md writes them."""
+
+from __future__ import annotations
+
+import json
+
+from PIL import Image
+
+BROKEN_PERSON = """\
+kind: individual
+name: {vi: Trần Thị Bích}
+summary: {vi: Tóm tắt}
+nmae: x
+photo:
+  src: chan-dung/ttb.jpg
+  alt: {vi: Ảnh chân dung}
+"""
+BROKEN_NEWS = """\
+title: {vi: Tin}
+date: 2022-06-01
+summary: {vi: Tóm tắt}
+body: {vi: Nội dung}
+category: chien-dich
+fields: [kinh-te, van-hoa]
+people: [tran-thi-bichh]
+"""
+FIELD = """\
+title: {vi: Kinh tế, en: Economy}
+plan_section: "2.1"
+summary: {vi: Tóm tắt, en: Summary}
+metrics:
+  - label: {vi: Dân số, en: Population}
+    unit: nguoi
+    values: {2002: 1.234, 2022: 1500}
+"""
+
+
+def jpeg(path) -> bytes:
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(path, "JPEG")
+    return path.read_bytes()
+
+
+def test_every_problem_of_a_run_is_reported_at_once(make_site, tmp_path) -> None:
+    site = make_site(
+        {
+            "content/people/tran-thi-bich.yml": BROKEN_PERSON,
+            "content/news/2022/tin.yml": BROKEN_NEWS,
+            "content/fields/kinh-te.yml": FIELD,
+            "content/images/chan-dung/ttb.jpeg": jpeg(tmp_path / "a.jpeg"),
+        }
+    )
+    result = site.cli("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/fields/kinh-te.yml:7:20: lỗi: 'metrics[0].values': đơn vị 'nguoi' là số đếm nên "
+        "cần số nguyên, nhưng gặp 1.234 (gợi ý: nếu ý là 1234, viết 1234 (không có dấu chấm "
+        "phân cách hàng nghìn))",
+        "content/news/2022/tin.yml:6:19: lỗi: 'fields[1]': không có lĩnh vực nào có mã 'van-hoa' "
+        "(gợi ý: mã là tên tệp trong content/fields/)",
+        "content/news/2022/tin.yml:7:10: lỗi: 'people[0]': không có người hoặc tập thể nào có mã "
+        "'tran-thi-bichh' (gợi ý: mã là tên tệp trong content/people/, ví dụ 'tran-thi-bich')",
+        "content/people/tran-thi-bich.yml:1:1: lỗi: thiếu trường bắt buộc 'consent' "
+        "(gợi ý: thêm 'consent:' vào tệp; xem hướng dẫn biên tập)",
+        "content/people/tran-thi-bich.yml:4:1: lỗi: trường không xác định 'nmae' "
+        "(gợi ý: có phải ý bạn là 'name'?)",
+        "content/people/tran-thi-bich.yml:6:8: lỗi: 'photo.src': không có tệp 'chan-dung/ttb.jpg' "
+        "(gợi ý: có tệp 'ttb.jpeg', có phải ý bạn là tệp này?)",
+        "6 lỗi, 0 cảnh báo trong 3 tệp.",
+    ]
+
+
+def test_messages_in_english_with_lang_flag(make_site) -> None:
+    site = make_site({"content/news/2022/tin.yml": BROKEN_NEWS})
+    result = site.cli("--lang", "en", "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-2:] == [
+        "content/news/2022/tin.yml:7:10: error: 'people[0]': there is no person with id "
+        "'tran-thi-bichh' (hint: an id is a file name in content/people/)",
+        "3 errors, 0 warnings in 1 file.",  # kinh-te dangles too: this site has no fields
+    ]
+
+
+def test_json_format(make_site) -> None:
+    site = make_site({"content/news/2022/tin.yml": BROKEN_NEWS})
+    result = site.cli("check", "--format", "json")
+    data = json.loads(result.stdout)
+    assert (data["errors"], data["warnings"], data["files"]) == (3, 0, 1)
+    assert data["problems"][1] == {
+        "path": "content/news/2022/tin.yml",
+        "line": 6,
+        "col": 19,
+        "severity": "error",
+        "code": "dangling-ref",
+        "message": "'fields[1]': không có lĩnh vực nào có mã 'van-hoa'",
+        "hint": "mã là tên tệp trong content/fields/",
+    }
+
+
+def test_check_named_paths_only(make_site) -> None:
+    site = make_site(
+        {"content/news/2022/tin.yml": BROKEN_NEWS, "content/people/x.yml": "kind: 1\n"}
+    )
+    result = site.cli("check", "content/news")
+    assert result.returncode == 1
+    assert all(line.startswith("content/news/") for line in result.stdout.splitlines()[:-1])
+    assert site.cli("check", "content/nowhere").returncode == 2
+
+
+def test_build_refuses_invalid_content_and_keeps_the_previous_site(make_site) -> None:
+    site = make_site()
+    site.write("site/index.html", "previous")
+    site.write("content/people/x.yml", "kind: somebody\n")
+    result = site.cli("build")
+    assert result.returncode == 1
+    assert "content/people/x.yml:1:7: lỗi: 'kind': giá trị 'somebody' không hợp lệ" in result.stderr
+    assert "Chưa dựng trang: thư mục site/ cũ vẫn giữ nguyên." in result.stderr
+    assert site.read("index.html") == "previous"
+
+
+def test_unsafe_image_paths_are_refused(make_site) -> None:
+    person = """\
+    kind: individual
+    name: {{vi: A}}
+    summary: {{vi: B}}
+    consent: true
+    photo: {{src: "{src}", alt: {{vi: C}}}}
+    """
+    for src in ("../site.yml", "/etc/passwd", "file:///etc/passwd", "https://cdn.example/a.jpg"):
+        site = make_site({"content/people/a.yml": person.format(src=src)})
+        result = site.cli("check")
+        assert result.returncode == 1, src
+        assert (
+            f"'photo.src': đường dẫn '{src}' đi ra ngoài thư mục content/images/" in result.stdout
+        )
+        site.root.rename(site.root.with_name(f"done-{abs(hash(src))}"))
+
+
+def test_person_without_consent_is_a_warning_and_not_published(make_site) -> None:
+    site = make_site(
+        {
+            "content/people/a.yml": """\
+            kind: individual
+            name: {vi: Người A}
+            summary: {vi: B}
+            consent: false
+            """
+        }
+    )
+    result = site.cli("check")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].startswith(
+        "content/people/a.yml:4:10: cảnh báo: 'Người A'"
+    )
+    assert site.cli("check", "--strict").returncode == 1
+    assert site.build(strict=False).code == 0
+    assert not site.exists("guong-dien-hinh/a/index.html")
+    assert "Người A" not in site.read("guong-dien-hinh/index.html")
+
+
+def test_bad_file_name_and_field_id(make_site) -> None:
+    site = make_site(
+        {"content/people/Trần A.yml": "x: 1\n", "content/fields/kinh-te-2.yml": "x: 1\n"}
+    )
+    lines = site.cli("check").stdout.splitlines()
+    assert lines[0].startswith("content/fields/kinh-te-2.yml: lỗi: 'kinh-te-2' không phải một")
+    assert lines[1] == (
+        "content/people/Trần A.yml: lỗi: tên tệp 'Trần A.yml' không dùng được làm mã (gợi ý: chỉ "
+        "dùng chữ thường không dấu, số và dấu gạch nối, ví dụ 'tran-a')"
+    )
