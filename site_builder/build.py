@@ -51,7 +51,8 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> 
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(staging_en, ignore_errors=True)
         code = max(o[0] for o in failures)
-        return Result(code, problems + [p for o in failures for p in o[1]])
+        found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
+        return Result(code, problems + list(found.values()))
     staging_en.rename(staging / "en")
     _swap(staging, target)
     pages = {

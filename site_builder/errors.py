@@ -7,6 +7,7 @@ arguments); the text is produced only when it is printed, in the reader's langua
 from __future__ import annotations
 
 import json
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,6 +155,18 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "chỉ dùng chữ thường không dấu, số và dấu gạch nối, ví dụ '{suggestion}'",
         "use lowercase ASCII letters, digits and single hyphens, e.g. '{suggestion}'",
     ),
+    "bad-alias": (
+        "'{found}' không dùng được làm địa chỉ cũ",
+        "'{found}' cannot be used as an old address",
+        "viết mã cũ (ví dụ le-ky-niem) hoặc đường dẫn cũ (ví dụ /tin-tuc/le-ky-niem/)",
+        "write the old id (e.g. le-ky-niem) or the old path (e.g. /tin-tuc/le-ky-niem/)",
+    ),
+    "alias-taken": (
+        "địa chỉ cũ '{found}' trùng với trang '{other}'",
+        "old address '{found}' is also the address of '{other}'",
+        "bỏ địa chỉ cũ này: hai trang không thể cùng một địa chỉ",
+        "remove this alias: two pages cannot share one address",
+    ),
     "bad-field-id": (
         "'{found}' không phải một trong sáu lĩnh vực của kế hoạch",
         "'{found}' is not one of the plan's six fields",
@@ -183,6 +196,12 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "path '{found}' leads outside content/images/",
         "viết đường dẫn tương đối bên trong content/images/, ví dụ 'tin-tuc/anh-1.jpg'",
         "write a path relative to content/images/, e.g. 'tin-tuc/anh-1.jpg'",
+    ),
+    "missing-alt": (
+        "ảnh '{found}' chưa có mô tả (alt)",
+        "image '{found}' has no description (alt)",
+        "viết mô tả trong ngoặc vuông: ![Đồi chè Tam Đường]({found})",
+        "write the description in the brackets: ![Tea hills]({found})",
     ),
     "bad-image": (
         "tệp '{found}' không phải ảnh đọc được ({detail})",
@@ -307,14 +326,25 @@ def has_errors(problems: Iterable[ContentError], strict: bool = False) -> bool:
 
 
 def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
-    """Name the template file and line of a Jinja error, relative to the project."""
-    filename = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
+    """Name the template file and line of a Jinja error, relative to the project.
+
+    Syntax errors carry both; errors met while rendering (an undefined name) do not, but
+    Jinja rewrites the traceback so that its frames point into the template file.
+    """
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None) or 0
+    if filename is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".html"):
+                filename, line = frame.filename, frame.lineno or 0
+                break
+    path = str(filename or "templates/")
     try:
-        filename = Path(filename).resolve().relative_to(root.resolve()).as_posix()
+        path = Path(path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         pass
-    line = getattr(exc, "lineno", None) or 0
-    return ContentError(filename, line, 1 if line else 0, "template-error", {"detail": str(exc)})
+    detail = str(exc).replace("\n", " ")
+    return ContentError(path, line, 1 if line else 0, "template-error", {"detail": detail})
 
 
 class BuildFailed(Exception):
