@@ -34,6 +34,16 @@ MESSAGES = {
         "Không có tệp hoặc thư mục '{path}' trong dự án.",
         "There is no file or folder '{path}' in the project.",
     ),
+    "empty-title": (
+        'Cần một tiêu đề, ví dụ: site-builder new news "Lễ kỷ niệm 20 năm"',
+        'A title is needed, e.g. site-builder new news "Anniversary ceremony"',
+    ),
+    "created": (
+        "Đã tạo tệp (bản nháp). Bước tiếp theo: điền tóm tắt và nội dung, đổi draft thành "
+        "false, rồi chạy: site-builder check",
+        "Created the file (a draft). Next: fill in the summary and the body, set draft to "
+        "false, then run: site-builder check",
+    ),
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
         "Internal error in site-builder (not a content error): {detail}. Please report it.",
@@ -65,10 +75,14 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true")
     c.add_argument("--format", choices=("text", "json"), default="text")
 
+    n = sub.add_parser("new", help="tạo tệp nội dung mới / create a content file")
+    n.add_argument("kind", choices=("news",), metavar="KIND", help="news")
+    n.add_argument("title", metavar="TITLE")
+
     s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    for each in (b, c, s):
+    for each in (b, c, n, s):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     return p
 
@@ -84,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         print(say("no-project", lang, cwd=Path.cwd()), file=sys.stderr)
         return USAGE
     try:
-        command = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}[args.command]
+        commands = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve}
+        command = commands[args.command]
         return command(root, args, lang)
     except KeyboardInterrupt:
         return 130
@@ -124,6 +139,18 @@ def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
         ]
     print(report(problems, lang, args.format))
     return 1 if has_errors(problems, args.strict) else 0
+
+
+def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .scaffold import new
+
+    if not args.title.strip():
+        print(say("empty-title", lang), file=sys.stderr)
+        return USAGE
+    path = new(root, args.kind, args.title.strip())
+    print(_shown(path, root).rstrip("/"))
+    print(say("created", lang), file=sys.stderr)
+    return 0
 
 
 def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:

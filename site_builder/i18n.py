@@ -34,6 +34,13 @@ def format_date(value: dt.date, lang: str) -> str:
     return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
+def format_month(year: int, month: int, lang: str) -> str:
+    """Name a month: "Tháng 6/2022", "June 2022"."""
+    if lang == "vi":
+        return f"Tháng {month}/{year}"
+    return f"{_MONTHS_EN[month - 1]} {year}"
+
+
 def format_number(value: float, lang: str) -> str:
     """Group thousands and mark decimals per language: 1.234,5 (vi) and 1,234.5 (en)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
@@ -108,6 +115,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan_field": ("Nội dung thi đua", "Emulation content"),
     "commune_code": ("Mã thống kê", "Statistics code"),
     "empty": ("Chưa có nội dung.", "Nothing here yet."),
+    "tag": ("Thẻ", "Tag"),
+    "archive": ("Lưu trữ tin", "News archive"),
+    "page_n": (" — trang {n}", " — page {n}"),
+    "page_of": ("Trang {n}/{count}", "Page {n} of {count}"),
+    "previous_page": ("Trang trước", "Previous page"),
+    "next_page": ("Trang sau", "Next page"),
+    "pagination": ("Phân trang", "Pagination"),
+    "older": ("Tin trước", "Older"),
+    "newer": ("Tin sau", "Newer"),
+    "minutes": ("{n} phút đọc", "{n} min read"),
+    "categories": ("Chuyên mục", "Categories"),
+    "feeds": ("Theo dõi tin", "Follow the news"),
+    "items": ("{n} tin", "{n} items"),
+    "all_months": ("Tất cả các tháng", "All months"),
 }
 
 

@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node
 
 from .i18n import Text
 from .schema import (
+    Alias,
     Bool,
     Choice,
     Context,
@@ -101,6 +102,8 @@ class Site:
     communes_source: str | None = spec(Str())
     contact: str | None = spec(Str())
     image_widths: tuple[int, ...] = spec(ListOf(Int()), default=(480, 960, 1600))
+    news_page_size: int = spec(Int(), default=10)
+    feed_items: int = spec(Int(), default=20)
     hero: Image | None = spec(Obj(Image))
     path: str = ""
 
@@ -217,7 +220,7 @@ class Person(Record):
     consent: bool = spec(Bool(), required=True)
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())
-    aliases: tuple[str, ...] = spec(ListOf(Str()), default=())
+    aliases: tuple[str, ...] = spec(ListOf(Alias()), default=())
 
 
 @dataclass(frozen=True)
@@ -240,11 +243,13 @@ class NewsItem(Record):
     body: Text = spec(TextOf(markdown=True), required=True)
     category: str = spec(Choice(*NEWS_CATEGORIES), required=True)
     tags: tuple[str, ...] = spec(ListOf(Str()), default=())
-    image: Image | None = spec(Obj(Image))
+    image: Image | None = spec(Obj(Image))  # the lead image, also in feeds
+    images: tuple[Image, ...] = spec(ListOf(Obj(Image)), default=())
     author: str | None = spec(Str())
     people: tuple[str, ...] = spec(ListOf(RefTo("person")), default=())
     fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
-    aliases: tuple[str, ...] = spec(ListOf(Str()), default=())
+    aliases: tuple[str, ...] = spec(ListOf(Alias()), default=())
+    guid: str | None = spec(Str())  # written once by `site-builder new`; never edit it
     draft: bool = spec(Bool(), default=False)
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())

@@ -15,9 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import images, richtext
-from .i18n import Text, format_date, format_number, t
+from . import images, news_pages, richtext
+from .i18n import Text, format_date, format_month, format_number, t
 from .model import UNITS, Content, Image, NewsItem, Person, PlanSection
+from .news import tag_slug
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
 
@@ -38,11 +39,20 @@ class PageSpec:
     toc: tuple[tuple[int, str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class StaticFile:
+    """A generated file that is not a page: a feed, a redirect."""
+
+    path: str
+    content: str
+
+
 @dataclass
 class Site:
-    """The pages of one language and the images they use."""
+    """The pages of one language, its other files, and the images they use."""
 
     pages: list[PageSpec] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
     images: dict[str, images.Planned] = field(default_factory=dict)
     image_users: dict[str, str] = field(default_factory=dict)
 
@@ -68,8 +78,9 @@ class Generator:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(t=self._t, tr=self.tr, md=self.md, date=self.date, num=self.num)
-        self.env.globals.update(lang=self.lang, site=self.site, units=UNITS)
+        self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
+        self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
+        self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
 
     # --- what is published -------------------------------------------------------------
 
@@ -82,15 +93,15 @@ class Generator:
                 return False
         return self.lang == "vi" or item.has_en
 
-    def exists_in_vi(self, item: Any) -> bool:
-        lang, self.lang = self.lang, "vi"
+    def shown_in(self, item: Any, lang: str) -> bool:
+        current, self.lang = self.lang, lang
         try:
             return self.shown(item)
         finally:
-            self.lang = lang
+            self.lang = current
 
-    def visible(self, items: dict[str, Any]) -> list[Any]:
-        return [i for i in items.values() if self.shown(i)]
+    def visible(self, items: dict[str, Any], lang: str | None = None) -> list[Any]:
+        return [i for i in items.values() if self.shown_in(i, lang or self.lang)]
 
     # --- template helpers --------------------------------------------------------------
 
@@ -105,10 +116,6 @@ class Generator:
             return text.en or ""
         return text.vi
 
-    def md(self, text: Text | None) -> Markup:
-        value = self.tr(text)
-        return Markup(richtext.render(value)) if value else Markup("")  # noqa: S704 (sanitised)
-
     def date(self, value: dt.date | None) -> str:
         return format_date(value, self.lang) if value else t("blank", self.lang)
 
@@ -116,11 +123,15 @@ class Generator:
         return format_number(value, self.lang)
 
     def image(self, img: Image, user: str) -> images.Planned:
-        planned = self.result.images.get(img.src)
+        return self.image_path(img.src, user)
+
+    def image_path(self, src: str, user: str) -> images.Planned:
+        """Plan the output of `src` (validated already) once, remembering who uses it."""
+        planned = self.result.images.get(src)
         if planned is None:
-            planned = images.plan(self.project, img.src, max(self.site.image_widths))
-            self.result.images[img.src] = planned
-            self.result.image_users[img.src] = user
+            planned = images.plan(self.project, src, max(self.site.image_widths))
+            self.result.images[src] = planned
+            self.result.image_users[src] = user
         return planned
 
     # --- pages ---------------------------------------------------------------------------
@@ -132,6 +143,15 @@ class Generator:
 
         def url(target: str) -> str:
             return relative(here, site_path(target, self.lang))
+
+        def body_image(src: str) -> richtext.BodyImage | None:
+            planned = self.image_path(src, user)
+            return richtext.BodyImage(relative(here, planned.url), planned.width, planned.height)
+
+        def md(text: Text | None) -> Markup:
+            value = self.tr(text)
+            html = richtext.render(value, body_image) if value else ""
+            return Markup(html)  # noqa: S704 (sanitised by richtext)
 
         def img(image: Image) -> dict[str, Any]:
             planned = self.image(image, user)
@@ -146,7 +166,7 @@ class Generator:
             }
 
         tpl = self.env.get_template(template)
-        return tpl.render(url=url, img=img, sections=SECTIONS, title=title, **context)
+        return tpl.render(url=url, img=img, md=md, sections=SECTIONS, title=title, **context)
 
     def add(self, spec: PageSpec) -> None:
         self.result.pages.append(spec)
@@ -190,6 +210,7 @@ class Generator:
         )
         self.section_page("people", "people.html", people=people)
         for p in people:
+            self.redirects("people", p)
             awards = [x for x in commendations if p.id in x.recipients]
             self.item_page(
                 "people",
@@ -203,28 +224,38 @@ class Generator:
         self.section_page(
             "honours", "honours.html", commendations=commendations, people_by_id=people_by_id
         )
-        self.section_page("news", "news.html", news=news)
-        for n in news:
-            self.item_page(
-                "news",
-                n,
-                "news_item.html",
-                n.title,
-                item=n,
-                people=[people_by_id[i] for i in n.people if i in people_by_id],
-                fields=[fields_by_id[i] for i in n.fields if i in fields_by_id],
-                category=fields_by_id.get(n.category),
-            )
+        news_pages.generate(self, news, fields_by_id, people_by_id)
         self.section_page("albums", "albums.html", albums=albums)
         for a in albums:
             self.item_page("albums", a, "album.html", a.title, album=a)
         return self.result  # fmt: skip
+
+    def redirects(self, section: str, record: Any) -> None:
+        """Keep the old addresses of a renamed item working (INTERFACES.md, aliases)."""
+        target = f"{SECTIONS[section]}{record.id}/"
+        for alias in record.aliases:
+            path = alias if "/" in alias else f"{SECTIONS[section]}{alias}/"
+            here = site_path(path, self.lang)
+            html = self.env.get_template("redirect.html").render(
+                href=relative(here, site_path(target, self.lang)),
+                canonical=self.site.base_url + site_path(target, self.lang),
+                title=self.tr(record.title if hasattr(record, "title") else record.name),
+            )
+            self.result.files.append(StaticFile(f"{path}index.html", html))
 
     def section_page(self, section: str, template: str, **context: Any) -> None:
         path = SECTIONS[section]
         title = self.site_title() if section == "home" else t(section, self.lang)
         html = self.render(template, path, section, title, user=f"content/{section}", **context)
         self.add(PageSpec(path, section, title, html, other_path=path))
+
+    def list_page(
+        self, path: str, section: str, template: str, title: str, other_exists: bool, **ctx: Any
+    ) -> None:
+        """Add a list page; the switcher leads to the section index where the list is missing."""
+        html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
+        other = path if other_exists else SECTIONS[section]
+        self.add(PageSpec(path, section, title, html, "", other, other_exists))
 
     def site_title(self) -> str:
         return self.tr(self.site.site_name) or self.site.site_name.vi
@@ -233,7 +264,7 @@ class Generator:
         path = f"{SECTIONS[section]}{record.id}/"
         text = self.tr(title)
         html = self.render(template, path, section, text, user=record.path, **ctx)
-        exists = record.has_en if self.lang == "vi" else self.exists_in_vi(record)
+        exists = self.shown_in(record, "en" if self.lang == "vi" else "vi")
         other = path if exists else SECTIONS[section]
         summary = getattr(record, "summary", None)
         self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists))

@@ -84,6 +84,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for uri in self.specs:
             files.append(File.generated(config, uri, content=""))
+        for extra in self.generated.files:  # feeds and redirect pages
+            files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ContentError
 from .i18n import Text
 from .loader import position
+from .slugs import ID_PATTERN
 
 INVALID: Any = object()  # a sentinel: the problem is already recorded
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -46,6 +47,7 @@ class Context:
     project: Path
     problems: list[ContentError] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
+    aliases: list[Ref] = field(default_factory=list)
     missing_en: bool = False
 
     def error(self, node: Node, code: str, key: str = "", **args: Any) -> Any:
@@ -195,30 +197,63 @@ class RefTo(Scalar):
         return value
 
 
+class Alias(Scalar):
+    """An old address of an item: an old id (`le-cu`) or an old site path (`/tin-cu/le-cu/`)."""
+
+    expected = Text("một mã cũ hoặc đường dẫn cũ", "an old id or path")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        parts = [p for p in value.strip("/").split("/") if p]
+        if not parts or not all(ID_PATTERN.match(p) for p in parts):
+            return ctx.error(node, "bad-alias", key, found=value)
+        alias = "/".join(parts) + "/" if "/" in value else parts[0]
+        ctx.aliases.append(Ref("alias", alias, ctx.rel, *position(node), key))
+        return alias
+
+
 class ImagePath(Scalar):
     """A path below content/images/ that must stay inside it and name an existing image."""
 
     expected = Text("đường dẫn ảnh", "an image path")
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
-        images = ctx.project / "content" / "images"
-        pure = PurePosixPath(value.replace("\\", "/"))
-        if (
-            pure.is_absolute()
-            or ".." in pure.parts
-            or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, C:
-        ):
-            return ctx.error(node, "unsafe-path", key, found=value)
-        target = images / pure
-        try:
-            target.resolve().relative_to(images.resolve())
-        except ValueError:  # a symlink that points outside
-            return ctx.error(node, "unsafe-path", key, found=value)
-        if not target.is_file():
-            return ctx.error(node, "missing-file", key, found=value, suggestion=_near(target))
-        if target.suffix.lower() not in IMAGE_SUFFIXES:
-            return ctx.error(node, "bad-image-format", key, found=value, format=target.suffix)
-        return str(pure)
+        problem = image_problem(value, ctx.project)
+        if problem is not None:
+            return ctx.error(node, problem[0], key, **problem[1])
+        return str(PurePosixPath(value))
+
+
+def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | None:
+    """Return why `value` cannot be used as an image path, or None when it can."""
+    images = project / "content" / "images"
+    pure = PurePosixPath(value.replace("\\", "/"))
+    if (
+        pure.is_absolute()
+        or ".." in pure.parts
+        or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, data:, C:
+        or value.startswith("//")
+    ):
+        return "unsafe-path", {"found": value}
+    target = images / pure
+    try:
+        target.resolve().relative_to(images.resolve())
+    except ValueError:  # a symlink that points outside
+        return "unsafe-path", {"found": value}
+    if not target.is_file():
+        return "missing-file", {"found": value, "suggestion": _near(target)}
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return "bad-image-format", {"found": value, "format": target.suffix}
+    return None
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def body_images(markdown: str) -> list[tuple[str, str]]:
+    """Return (alt, src) of the images a Markdown body shows (for validation messages only)."""
+    raw = [("<img>", src) for src in _HTML_IMAGE.findall(markdown)]
+    return _MD_IMAGE.findall(markdown) + raw
 
 
 def _near(target: Path) -> Text:
@@ -258,6 +293,13 @@ class TextOf(Converter):
                 Str().wrong_type(v, ctx, f"{key}.{name}")
             else:
                 values[name] = v.value
+                if self.markdown:
+                    for alt, src in body_images(v.value):
+                        problem = image_problem(src, ctx.project)
+                        if problem is None and not alt.strip():
+                            problem = ("missing-alt", {"found": src})
+                        if problem is not None:
+                            ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
         if values["vi"] is None or not values["vi"].strip():
             return ctx.error(node, "missing-vi", key)
         return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)

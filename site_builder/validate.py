@@ -67,6 +67,7 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
     content = Content()
     problems: list[ContentError] = []
     refs = []
+    aliases: list[tuple[Kind, Any]] = []
     known: dict[str, set[str]] = {}
     for attr, name, cls in SINGLES:
         rel = f"content/{name}"
@@ -104,11 +105,13 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
             record, ctx = _read(project, rel, kind.cls, {"id": item_id, "path": rel})
             problems += ctx.problems
             refs += ctx.refs
+            aliases += [(kind, alias) for alias in ctx.aliases]
             if record is not None:
                 items[item_id] = dataclasses.replace(record, has_en=not ctx.missing_en)
         known[kind.name] = set(seen)
         setattr(content, kind.attr, items)
     problems += _check_refs(refs, known)
+    problems += _check_aliases(aliases, known)
     problems += _consent_warnings(project, content)
     return content, problems
 
@@ -146,6 +149,26 @@ def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
             "suggestion": suggestion,
         }
         problems.append(ContentError(ref.path, ref.line, ref.col, "dangling-ref", args, ref.key))
+    return problems
+
+
+def _check_aliases(
+    aliases: list[tuple[Kind, Any]], known: dict[str, set[str]]
+) -> list[ContentError]:
+    """Refuse an old address that is the address of another item (or taken twice)."""
+    problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for kind, ref in aliases:
+        address = ref.id if "/" in ref.id else f"{kind.folder}/{ref.id}"
+        other = None
+        if "/" not in ref.id and ref.id in known[kind.name]:
+            other = f"content/{kind.folder}/…/{ref.id}.yml"
+        elif (kind.name, address) in seen:
+            other = seen[(kind.name, address)]
+        seen.setdefault((kind.name, address), ref.path)
+        if other is not None:
+            args = {"found": ref.id, "other": other}
+            problems.append(ContentError(ref.path, ref.line, ref.col, "alias-taken", args, ref.key))
     return problems
 
 
