@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import project
 from .errors import BuildFailed, ContentError, has_errors
+from .radio.render import write_all
 from .validate import load_content
 
 OK, CONTENT_ERRORS, INTERNAL_ERROR = 0, 1, 3
@@ -28,8 +29,15 @@ class Result:
     pages: dict[str, int] = field(default_factory=dict)
 
 
-def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> Result:
-    """Validate `root`'s content and build both languages into `site_dir` atomically."""
+def build(
+    root: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    radio_dir: Path | None = None,
+) -> Result:
+    """Validate `root`'s content, build both languages into `site_dir` atomically, then write
+    the radio scripts into `radio_dir` (they name staff: never inside the site)."""
     loaded = load_content(root)
     problems = loaded[1]
     if has_errors(problems, strict):
@@ -55,6 +63,8 @@ def build(root: Path, site_dir: Path | None = None, *, strict: bool = False) -> 
         return Result(code, problems + list(found.values()))
     staging_en.rename(staging / "en")
     _swap(staging, target)
+    if loaded[0].programmes:
+        write_all(root, loaded[0], radio_dir or root / "radio")
     pages = {
         "vi": sum(1 for p in target.rglob("index.html") if not p.is_relative_to(target / "en")),
         "en": sum(1 for _ in (target / "en").rglob("index.html")),

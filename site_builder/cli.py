@@ -7,10 +7,11 @@ import logging
 import os
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 from . import build as build_stage
-from .errors import has_errors, report
+from .errors import WARNING, ContentError, has_errors, report
 from .project import find_project
 
 USAGE, INTERNAL = 2, 3
@@ -43,6 +44,14 @@ MESSAGES = {
         "false, rồi chạy: site-builder check",
         "Created the file (a draft). Next: fill in the summary and the body, set draft to "
         "false, then run: site-builder check",
+    ),
+    "no-programme": (
+        "Không có chương trình phát thanh nào có mã: {ids} (mã là tên tệp trong content/radio/)",
+        "No radio programme has the id: {ids} (an id is a file name in content/radio/)",
+    ),
+    "radio-written": (
+        "Đã tạo kịch bản của {n} chương trình vào {dir} (HTML, văn bản, Word).",
+        "Wrote the scripts of {n} programme(s) into {dir} (HTML, text, Word).",
     ),
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
@@ -79,10 +88,19 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=("news",), metavar="KIND", help="news")
     n.add_argument("title", metavar="TITLE")
 
+    r = sub.add_parser("radio", help="chỉ tạo kịch bản phát thanh / radio scripts only")
+    r.add_argument("ids", nargs="*", metavar="ID")
+    r.add_argument("--out", type=Path, help="thư mục kết quả (mặc định radio/)")
+    r.add_argument("--strict", action="store_true")
+
+    y = sub.add_parser("say", help="cách đọc một câu / the spoken form of a text")
+    y.add_argument("text", nargs="?", metavar="TEXT")
+    y.add_argument("--south", action="store_true", help="giọng miền Nam (lẻ, ngàn)")
+
     s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    for each in (b, c, n, s):
+    for each in (b, c, n, r, y, s):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     return p
 
@@ -98,7 +116,14 @@ def main(argv: list[str] | None = None) -> int:
         print(say("no-project", lang, cwd=Path.cwd()), file=sys.stderr)
         return USAGE
     try:
-        commands = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve}
+        commands = {
+            "build": cmd_build,
+            "check": cmd_check,
+            "new": cmd_new,
+            "radio": cmd_radio,
+            "say": cmd_say,
+            "serve": cmd_serve,
+        }
         command = commands[args.command]
         return command(root, args, lang)
     except KeyboardInterrupt:
@@ -111,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
     start = time.monotonic()
     site_dir = args.site_dir or root / "site"
-    result = build_stage.build(root, site_dir, strict=args.strict)
+    radio_dir = args.radio_dir or root / "radio"
+    result = build_stage.build(root, site_dir, strict=args.strict, radio_dir=radio_dir)
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
     if result.code != build_stage.OK:
@@ -150,6 +176,45 @@ def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
     path = new(root, args.kind, args.title.strip())
     print(_shown(path, root).rstrip("/"))
     print(say("created", lang), file=sys.stderr)
+    return 0
+
+
+def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .radio.render import write_all
+    from .validate import load_content
+
+    content, problems = load_content(root)
+    missing = [i for i in args.ids if i not in content.programmes]
+    if problems:
+        print(report(problems, lang), file=sys.stderr)
+    if has_errors(problems, args.strict):
+        return 1
+    if missing:
+        print(say("no-programme", lang, ids=", ".join(missing)), file=sys.stderr)
+        return USAGE
+    out = args.out or root / "radio"
+    written = write_all(root, content, out, args.ids or None)
+    print(say("radio-written", lang, n=len(written) // 3, dir=_shown(out, root)))
+    return 0
+
+
+def cmd_say(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .radio.normalise import Reader
+    from .radio.script import reader_for
+    from .validate import load_content
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    content, _ = load_content(root)
+    reader = reader_for(content)
+    if args.south:
+        reader = Reader(reader.glossary, south=True)
+    reading = reader.read(unicodedata.normalize("NFC", text))
+    print(reading.spoken)
+    for abbr in reading.unknown:
+        problem = ContentError(
+            "(say)", 0, 0, "unknown-abbreviation", {"found": abbr}, severity=WARNING
+        )
+        print(problem.format(lang), file=sys.stderr)
     return 0
 
 

@@ -221,6 +221,30 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "khi có sự đồng ý bằng văn bản, đặt consent: true",
         "once written consent is given, set consent: true",
     ),
+    "radio-no-consent": (
+        "'{name}' chưa đồng ý công bố (consent: false) nên không được đưa lên sóng",
+        "'{name}' has not consented (consent: false), so cannot go on air",
+        "bỏ mục này, hoặc đặt consent: true khi đã có sự đồng ý bằng văn bản",
+        "remove this segment, or set consent: true once written consent is given",
+    ),
+    "unknown-abbreviation": (
+        "chữ viết tắt '{found}' chưa có trong bảng đọc, sẽ để nguyên khi đọc",
+        "abbreviation '{found}' is not in the reading glossary; it is left as written",
+        "thêm cách đọc vào content/glossary.yml, ví dụ  {found}: <cách đọc>",
+        "add its spoken form to content/glossary.yml, e.g.  {found}: <spoken form>",
+    ),
+    "radio-over": (
+        "chương trình dài {total} giây, quá thời lượng dự kiến {target} giây",
+        "the programme runs {total} s, over its planned {target} s",
+        "rút bớt nội dung hoặc tăng duration_minutes",
+        "cut some content or raise duration_minutes",
+    ),
+    "radio-under": (
+        "chương trình chỉ dài {total} giây, ngắn hơn 80% thời lượng dự kiến {target} giây",
+        "the programme runs only {total} s, under 80% of its planned {target} s",
+        "thêm nội dung hoặc giảm duration_minutes",
+        "add content or lower duration_minutes",
+    ),
     "template-error": (
         "lỗi trong mẫu trang: {detail}",
         "error in a page template: {detail}",

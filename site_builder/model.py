@@ -14,6 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node
 
 from .i18n import Text
+from .loader import position
 from .schema import (
     Alias,
     Bool,
@@ -23,10 +24,14 @@ from .schema import (
     ImagePath,
     Int,
     ListOf,
+    Number,
     Obj,
+    Ref,
     RefTo,
     Str,
+    StrMap,
     TextOf,
+    Time,
     Url,
     YearMap,
     spec,
@@ -84,6 +89,18 @@ class Commune:
 
 
 @dataclass(frozen=True)
+class RadioSettings:
+    """The station that airs the scripts; a setting, since district radio changed in 2025."""
+
+    station: str = spec(Str(), required=True)
+    unit: str | None = spec(Str())
+    syllables_per_minute: int = spec(Int(), default=230)  # VOV news: 233 (Nguyễn T. T. Nga, 2012)
+    jingle_seconds: int = spec(Int(), default=20)
+    music_seconds: int = spec(Int(), default=5)
+    southern: bool = spec(Bool(), default=False)
+
+
+@dataclass(frozen=True)
 class Site:
     """content/site.yml: names, dates and the settings every page needs."""
 
@@ -105,6 +122,7 @@ class Site:
     news_page_size: int = spec(Int(), default=10)
     feed_items: int = spec(Int(), default=20)
     hero: Image | None = spec(Obj(Image))
+    radio: RadioSettings | None = spec(Obj(RadioSettings))
     path: str = ""
 
 
@@ -264,6 +282,83 @@ class Album(Record):
     illustrative: bool = spec(Bool(), default=False)
 
 
+SEGMENT_REFS = {"news": "news", "field": "field", "person": "person", "milestone": "milestone"}
+SEGMENT_KINDS = ("opening", "lead", *SEGMENT_REFS, "text", "music", "insert", "closing")
+_NEEDS_TEXT = ("opening", "lead", "text", "closing")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One block of a programme: read text, an item by id, music or a recorded insert."""
+
+    kind: str = spec(Choice(*SEGMENT_KINDS), required=True)
+    title: str | None = spec(Str())
+    text: str | None = spec(Str())
+    ref: str | None = spec(Str())
+    reader: str | None = spec(Str())
+    credit: str | None = spec(Str())
+    seconds: int | None = spec(Int())
+    cue_in: str | None = spec(Str())
+    cue_out: str | None = spec(Str())
+    lines: tuple[tuple[str, int, int], ...] = ()  # (field, line, column), "" for the segment
+
+    def where(self, *names: str) -> tuple[int, int]:
+        """Return the line and column of the first of `names` written in the file."""
+        found = {name: (line, col) for name, line, col in self.lines}
+        return next((found[n] for n in names if n in found), found.get("", (0, 0)))
+
+    @staticmethod
+    def check(values: dict[str, Any], nodes: dict[str, Node], ctx: Context, key: str) -> bool:
+        """Require what each kind needs; queue its reference for the cross-file check."""
+        kind, ok = values["kind"], True
+        node = nodes["kind"]
+        if kind in SEGMENT_REFS:
+            if "ref" not in values:
+                ctx.error(node, "missing-field", key, field="ref")
+                return False
+            line, col = position(nodes["ref"])
+            ctx.refs.append(
+                Ref(SEGMENT_REFS[kind], values["ref"], ctx.rel, line, col, f"{key}.ref")
+            )
+        if kind in _NEEDS_TEXT and not values.get("text", "").strip():
+            ctx.error(node, "missing-field", key, field="text")
+            ok = False
+        if kind == "insert" and "seconds" not in values:
+            ctx.error(node, "missing-field", key, field="seconds")
+            ok = False
+        return ok
+
+
+@dataclass(frozen=True)
+class Programme(Record):
+    """content/radio/<id>.yml: a radio programme, read in Vietnamese."""
+
+    title: str = spec(Str(), required=True)
+    column: str = spec(Str(), required=True)
+    number: str | None = spec(Str())
+    air_date: dt.date = spec(Date(), required=True)
+    air_time: dt.time = spec(Time(), required=True)
+    repeat_times: tuple[dt.time, ...] = spec(ListOf(Time()), default=())
+    duration_minutes: float = spec(Number(), required=True)  # 2.5 is two and a half minutes
+    editor: str = spec(Str(), required=True)
+    readers: tuple[str, ...] = spec(ListOf(Str()), required=True)
+    approver: str | None = spec(Str())
+    segments: tuple[Segment, ...] = spec(ListOf(Obj(Segment)), required=True)
+    illustrative: bool = spec(Bool(), default=False)
+    lines: tuple[tuple[str, int, int], ...] = ()
+
+    def where(self, name: str) -> tuple[int, int]:
+        return next(((line, col) for n, line, col in self.lines if n == name), (0, 0))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """content/glossary.yml: abbreviations and how they are read aloud."""
+
+    terms: tuple[tuple[str, str], ...] = spec(StrMap(), default=())
+    path: str = ""
+
+
 Obj.registry["PlanSection"] = PlanSection
 
 
@@ -279,3 +374,5 @@ class Content:
     commendations: dict[str, Commendation] = dc_field(default_factory=dict)
     news: dict[str, NewsItem] = dc_field(default_factory=dict)
     albums: dict[str, Album] = dc_field(default_factory=dict)
+    programmes: dict[str, Programme] = dc_field(default_factory=dict)
+    glossary: Glossary | None = None

@@ -318,6 +318,23 @@ class ListOf(Converter):
         return tuple(v for v in items if v is not INVALID)
 
 
+class StrMap(Converter):
+    """A mapping of text to text, as the glossary is written: `UBND: Ủy ban nhân dân`."""
+
+    expected = Text("các cặp 'khóa: giá trị'", "pairs of 'key: value'")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        result = {}
+        for k, v in node.value:
+            name = Str().convert(k, ctx, key)
+            value = Str().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
+            if name is not INVALID and value is not INVALID:
+                result[name] = value
+        return tuple(result.items())
+
+
 class YearMap(Converter):
     """A mapping of year to number, as metric values are written: `{2002: 12, 2022: 40}`."""
 
@@ -384,7 +401,11 @@ class Obj(Converter):
         check = getattr(self.cls, "check", None)
         if check is not None and not check(values, nodes, ctx, key):
             return INVALID
-        return self.cls(**values, **(extra or {}))
+        extra = dict(extra or {})
+        if "lines" in {f.name for f in dataclasses.fields(self.cls)}:  # where each field is
+            where = [(name, *position(n)) for name, n in nodes.items()]
+            extra["lines"] = (("", *position(node)), *where)
+        return self.cls(**values, **extra)
 
 
 def _lacks_en(value: Any) -> bool:

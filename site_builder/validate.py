@@ -13,7 +13,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .errors import WARNING, ContentError
+from .errors import WARNING, ContentError, has_errors
 from .i18n import Text
 from .loader import load_file, position
 from .model import (
@@ -22,12 +22,15 @@ from .model import (
     Album,
     Commendation,
     Content,
+    Glossary,
     Milestone,
     NewsItem,
     Person,
     Plan,
+    Programme,
     Site,
 )
+from .radio import script as radio_script
 from .schema import INVALID, Context, Obj, required_names
 from .slugs import is_valid_id, slugify
 
@@ -58,8 +61,21 @@ KINDS = (
     ),
     Kind("news", "news", "news", "*/*.yml", NewsItem, Text("tin", "news item")),
     Kind("album", "albums", "albums", "*.yml", Album, Text("album", "album")),
+    Kind(
+        "programme",
+        "programmes",
+        "radio",
+        "*.yml",
+        Programme,
+        Text("chương trình phát thanh", "radio programme"),
+    ),
 )
-SINGLES = (("site", "site.yml", Site), ("plan", "plan.yml", Plan))
+SINGLES = (
+    ("site", "site.yml", Site),
+    ("plan", "plan.yml", Plan),
+    ("glossary", "glossary.yml", Glossary),
+)
+OPTIONAL = {"glossary.yml"}
 
 
 def load_content(project: Path) -> tuple[Content, list[ContentError]]:
@@ -72,6 +88,8 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
     for attr, name, cls in SINGLES:
         rel = f"content/{name}"
         if not (project / rel).is_file():
+            if name in OPTIONAL:
+                continue
             problems.append(
                 ContentError(rel, 0, 0, "missing-file", {"found": rel, "suggestion": ""})
             )
@@ -113,6 +131,9 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
     problems += _check_refs(refs, known)
     problems += _check_aliases(aliases, known)
     problems += _consent_warnings(project, content)
+    problems += _radio_consent(content)
+    if not has_errors(problems):  # a script can only be timed from valid content
+        problems += radio_script.check_all(content)
     return content, problems
 
 
@@ -185,6 +206,20 @@ def _consent_warnings(project: Path, content: Content) -> list[ContentError]:
         problems.append(
             ContentError(person.path, line, col, "not-published", args, severity=WARNING)
         )
+    return problems
+
+
+def _radio_consent(content: Content) -> list[ContentError]:
+    """Refuse to put on air a person who has not consented to publication."""
+    problems = []
+    for programme in content.programmes.values():
+        for i, segment in enumerate(programme.segments):
+            person = content.people.get(segment.ref or "") if segment.kind == "person" else None
+            if person is not None and not person.consent:
+                args = {"name": person.name.vi}
+                key = f"segments[{i}].ref"
+                where = segment.where("ref")
+                problems.append(ContentError(programme.path, *where, "radio-no-consent", args, key))
     return problems
 
 

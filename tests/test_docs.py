@@ -7,13 +7,23 @@ from pathlib import Path
 import pytest
 
 from site_builder.errors import CATALOGUE
-from site_builder.model import Image, Plan, PlanSection, Signatory, Site
+from site_builder.model import (
+    Glossary,
+    Image,
+    Plan,
+    PlanSection,
+    RadioSettings,
+    Segment,
+    Signatory,
+    Site,
+)  # fmt: skip
 from site_builder.schema import field_names
 from site_builder.validate import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "docs" / "huong-dan-bien-tap.md", ROOT / "docs" / "editors-guide.md"]
-CLASSES = [Site, Plan, PlanSection, Signatory, Image, *(k.cls for k in KINDS)]
+CLASSES = [Site, Plan, PlanSection, Signatory, Image, RadioSettings, Segment, Glossary,
+           *(k.cls for k in KINDS)]  # fmt: skip
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
@@ -36,5 +46,6 @@ def test_every_field_is_in_the_guide(guide: Path) -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("site-builder build", "site-builder check", "site-builder serve"):
+    for command in ("build", "check", "serve", "new", "radio", "say"):
+        command = f"site-builder {command}"
         assert command in readme

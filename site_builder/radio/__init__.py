@@ -1,0 +1,1 @@
+"""Radio scripts: spoken-form normalisation, timing, and printable/editable outputs."""
