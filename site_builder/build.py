@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import project
+from . import image_cache, project
 from .errors import BuildFailed, ContentError, has_errors
 from .radio.render import write_all
 from .validate import load_content
@@ -42,7 +42,13 @@ def build(
     problems = loaded[1]
     if has_errors(problems, strict):
         return Result(CONTENT_ERRORS, problems)
-    project.preload(root, loaded)  # forked build processes reuse it
+    try:
+        processed = image_cache.prepare(
+            root, loaded[0].image_refs, project.image_settings(loaded[0])
+        )
+    except BuildFailed as exc:
+        return Result(CONTENT_ERRORS, problems + exc.problems)
+    project.preload(root, loaded, processed)  # forked build processes reuse both
     target = (site_dir or root / "site").absolute()
     repair(target)
     staging, staging_en = _sibling(target, "new"), _sibling(target, "new-en")

@@ -203,6 +203,24 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "viết mô tả trong ngoặc vuông: ![Đồi chè Tam Đường]({found})",
         "write the description in the brackets: ![Tea hills]({found})",
     ),
+    "empty-image": (
+        "tệp ảnh '{found}' rỗng (0 byte)",
+        "image file '{found}' is empty (0 bytes)",
+        "chép lại ảnh gốc vào content/images/",
+        "copy the original picture into content/images/ again",
+    ),
+    "not-an-image": (
+        "tệp '{found}' không phải là ảnh",
+        "file '{found}' is not an image",
+        "dùng ảnh JPEG, PNG, WebP, TIFF hoặc GIF",
+        "use a JPEG, PNG, WebP, TIFF or GIF picture",
+    ),
+    "image-too-large": (
+        "ảnh '{found}' có {pixels} điểm ảnh, quá giới hạn {limit}",
+        "image '{found}' has {pixels} pixels, over the limit of {limit}",
+        "thu nhỏ ảnh xuống khoảng 4000 điểm ảnh chiều dài rồi lưu lại",
+        "resize it to about 4000 pixels on its long side and save it again",
+    ),
     "bad-image": (
         "tệp '{found}' không phải ảnh đọc được ({detail})",
         "file '{found}' is not a readable image ({detail})",

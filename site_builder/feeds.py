@@ -46,7 +46,7 @@ def add(gen: Generator, items: list[NewsItem], category_name: Callable[[str], st
     updated = published(items[0]) if items else dt.datetime(2002, 9, 21, tzinfo=VIETNAM)
     entries = []
     for item in items:
-        lead = gen.image(item.image, item.path) if item.image else None
+        lead = gen.lead_image(item.image.src) if item.image else None
         entries.append(
             {
                 "item": item,
@@ -54,7 +54,7 @@ def add(gen: Generator, items: list[NewsItem], category_name: Callable[[str], st
                 "link": absolute(f"{SECTIONS['news']}{item.id}/"),
                 "summary": gen.tr(item.summary),
                 "category": category_name(item.category),
-                "image": (base + lead.url, lead) if lead else None,
+                "image": lead,
                 "guid": guid(item, base),
             }
         )
@@ -90,10 +90,10 @@ def _rss(title: str, home: str, self_url: str, lang: str, updated: dt.datetime,
         _text(item, "description", e["summary"])
         _text(item, "category", e["category"])
         if e["image"]:
-            url, lead = e["image"]
+            url, width, height = e["image"]
             ET.SubElement(item, f"{{{MEDIA}}}content", {
                 "url": url, "medium": "image", "type": _mime(url),
-                "width": str(lead.width), "height": str(lead.height),
+                "width": str(width), "height": str(height),
             })  # fmt: skip
     return _serialise(rss)
 
@@ -120,7 +120,7 @@ def _atom(title: str, home: str, self_url: str, lang: str, updated: dt.datetime,
         _text(entry, f"{{{ATOM}}}summary", e["summary"], type="text")
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": e["category"]})
         if e["image"]:
-            url, _ = e["image"]
+            url, _, _ = e["image"]
             ET.SubElement(entry, f"{{{ATOM}}}link",
                           {"rel": "enclosure", "href": url, "type": _mime(url)})  # fmt: skip
     return _serialise(feed)

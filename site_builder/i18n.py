@@ -129,6 +129,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feeds": ("Theo dõi tin", "Follow the news"),
     "items": ("{n} tin", "{n} items"),
     "all_months": ("Tất cả các tháng", "All months"),
+    "close": ("Đóng", "Close"),
+    "previous_photo": ("Ảnh trước", "Previous photo"),
+    "next_photo": ("Ảnh sau", "Next photo"),
+    "photo_viewer": ("Xem ảnh", "Photo viewer"),
 }
 
 

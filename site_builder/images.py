@@ -1,75 +1,192 @@
-"""Pillow stage: read the header when pages are planned, decode and write at the end.
+"""Pillow stage: check a source's header, then decode it once into every output it needs.
 
-This is the foundation's plain version: one width, orientation from EXIF, sRGB-or-RGB
-output and no metadata. The image issue grows it into responsive sizes and a cache.
+One decode per source: JPEGs are decoded at a reduced DCT scale (`Image.draft`) when the
+largest output is at most half the original, each smaller width is resized from the next
+larger one, and every output is written without any of the source's metadata.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+import io
+import json
+import math
+import re
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import cast
 
-from PIL import Image as PILImage
-from PIL import ImageOps
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
-from .errors import BuildFailed, ContentError
-
-PILImage.MAX_IMAGE_PIXELS = 60_000_000  # larger is refused, not a decompression bomb
+ACCEPTED = {"JPEG", "PNG", "WEBP", "TIFF", "GIF", "MPO"}  # MPO: phone JPEGs with a preview
+MAX_PIXELS = 60_000_000  # a 8000 × 7500 photo; beyond this a file is refused, never decoded
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-OUTPUT_DIR = "anh"
+PIPELINE_VERSION = 2  # bump when the output of `process` changes: old cache entries retire
 
 
 @dataclass(frozen=True)
-class Planned:
-    """Where a source image will be written and its size there (for width/height attributes)."""
+class Settings:
+    """What decides the bytes of every output: part of each cache key."""
 
-    src: str
-    url: str  # relative to the site root, e.g. "anh/tin-tuc/le.jpg"
+    widths: tuple[int, ...] = (480, 960, 1600)
+    webp_quality: int = 80
+    jpeg_quality: int = 82
+    avif: bool = False
+    avif_quality: int = 55
+
+    def signature(self) -> str:
+        return json.dumps({"v": PIPELINE_VERSION, **asdict(self)}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Variant:
     width: int
     height: int
+    format: str  # "webp", "jpeg", "png" or "avif"
+
+    @property
+    def name(self) -> str:
+        return f"{self.width}.{'jpg' if self.format == 'jpeg' else self.format}"
 
 
-def plan(project: Path, src: str, max_width: int) -> Planned:
-    """Read only the header of `src` (relative to content/images/) and plan its output."""
-    path = project / "content" / "images" / src
-    with PILImage.open(path) as im:
-        width, height = im.size
-        if im.getexif().get(0x0112, 1) in _ROTATED:
-            width, height = height, width
-        suffix = ".png" if _has_alpha(im) else ".jpg"
-    if width > max_width:
-        height = round(height * max_width / width)
-        width = max_width
-    url = f"{OUTPUT_DIR}/{PurePosixPath(src).with_suffix(suffix)}"
-    return Planned(src, url, width, height)
+@dataclass(frozen=True)
+class Processed:
+    """Everything a page needs to show one source: sizes, placeholder colour, outputs."""
+
+    key: str
+    width: int
+    height: int
+    alpha: bool
+    colour: str
+    variants: tuple[Variant, ...]
+
+    def of(self, fmt: str) -> list[Variant]:
+        return [v for v in self.variants if v.format == fmt]
+
+    @property
+    def fallback(self) -> str:
+        return "png" if self.alpha else "jpeg"
 
 
-def write(project: Path, planned: list[Planned], site_dir: Path, rel_of: dict[str, str]) -> None:
-    """Decode, orient, resize and encode every planned image; fail with every bad file."""
-    problems = []
-    for item in {p.url: p for p in planned}.values():
-        source = project / "content" / "images" / item.src
-        target = site_dir / item.url
+class ImageProblem(Exception):
+    """A source that cannot be used; `code` and `args` fill the message catalogue."""
+
+    def __init__(self, code: str, **args: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+def check_header(path: Path) -> None:
+    """Refuse what is not a usable image, reading only the header (no pixels)."""
+    if path.stat().st_size == 0:
+        raise ImageProblem("empty-image")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # checked below
+            with Image.open(path) as im:
+                fmt, (width, height) = im.format, im.size
+    except Image.DecompressionBombError as exc:  # over twice the limit: Pillow refuses to open
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = int(found[1]) if found else "?"
+        raise ImageProblem("image-too-large", pixels=pixels, limit=MAX_PIXELS) from None
+    except UnidentifiedImageError:
+        raise ImageProblem("not-an-image") from None
+    except OSError as exc:
+        raise ImageProblem("bad-image", detail=str(exc)) from None
+    if fmt not in ACCEPTED:
+        raise ImageProblem("bad-image-format", format=fmt or "?")
+    if width * height > MAX_PIXELS:
+        raise ImageProblem("image-too-large", pixels=width * height, limit=MAX_PIXELS)
+
+
+def output_widths(width: int, wanted: tuple[int, ...]) -> list[int]:
+    """Return the widths to write, largest first, never upscaling a small source."""
+    widths = sorted({min(w, width) for w in wanted}, reverse=True)
+    return widths or [width]
+
+
+def process(source: Path, out_dir: Path, settings: Settings) -> Processed:
+    """Decode `source` once and write every variant into `out_dir`; return what was made."""
+    with Image.open(source) as im:
+        orientation = im.getexif().get(0x0112, 1)
+        stored_w, stored_h = im.size
+        upright_w = stored_h if orientation in _ROTATED else stored_w
+        widths = output_widths(upright_w, settings.widths)
+        if im.format in ("JPEG", "MPO"):
+            scale = widths[0] / upright_w
+            im.draft(im.mode, (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
+        icc = im.info.get("icc_profile")
+        im.seek(0)  # the first frame of an animation
+        im.load()
+        picture = ImageOps.exif_transpose(im)
+    picture = to_srgb(picture, icc)
+    alpha = picture.mode == "RGBA" and _lowest(picture.getchannel("A")) < 255
+    picture = picture.convert("RGBA" if alpha else "RGB")
+    r, g, b = picture.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))  # type: ignore[misc]
+    formats = ["webp", "png" if alpha else "jpeg"] + (["avif"] if settings.avif else [])
+    variants = []
+    current = picture
+    for width in widths:
+        height = max(1, round(picture.height * width / picture.width))
+        if current.width != width:
+            current = current.resize((width, height), Image.Resampling.LANCZOS)
+        for fmt in formats:
+            variant = Variant(width, height, fmt)
+            _save(current, out_dir / variant.name, fmt, settings)
+            variants.append(variant)
+    return Processed(
+        key=out_dir.name,
+        width=widths[0],
+        height=variants[0].height,
+        alpha=alpha,
+        colour=f"#{r:02x}{g:02x}{b:02x}",
+        variants=tuple(variants),
+    )
+
+
+def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
+    """Convert any mode to RGB or RGBA in sRGB, through the embedded ICC profile if any."""
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        im = im.convert("I").point(lambda v: v * (1 / 256)).convert("L")  # 16 → 8 bits
+    elif im.mode == "F":
+        im = im.convert("L")
+    if im.mode in ("P", "PA"):
+        im = im.convert("RGBA")
+    alpha = im.getchannel("A") if im.mode in ("RGBA", "LA", "RGBa", "La") else None
+    base = im.convert("RGB") if im.mode in ("RGBA", "LA", "RGBa", "La") else im
+    if icc:
         try:
-            with PILImage.open(source) as im:
-                im.load()
-                out = ImageOps.exif_transpose(im)
-            out = out.convert("RGBA" if target.suffix == ".png" else "RGB")
-            if out.width != item.width:
-                out = out.resize((item.width, item.height), PILImage.Resampling.LANCZOS)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # No exif= or icc_profile= given: nothing of the source's metadata is written.
-            if target.suffix == ".png":
-                out.save(target, "PNG", optimize=True)
-            else:
-                out.save(target, "JPEG", quality=82, optimize=True, progressive=True)
-        except (OSError, ValueError, PILImage.DecompressionBombError) as exc:
-            where = rel_of.get(item.src, f"content/images/{item.src}")
-            args = {"found": item.src, "detail": str(exc) or type(exc).__name__}
-            problems.append(ContentError(where, 0, 0, "bad-image", args))
-    if problems:
-        raise BuildFailed(problems)
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            srgb = ImageCms.createProfile("sRGB")
+            converted = ImageCms.profileToProfile(base, profile, srgb, outputMode="RGB")
+            if converted is not None:
+                base = converted
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: plain conversion below is the best we can do
+    base = base.convert("RGB")
+    if alpha is not None:
+        base.putalpha(alpha)
+    return base
 
 
-def _has_alpha(im: PILImage.Image) -> bool:
-    return im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
+def _save(im: Image.Image, path: Path, fmt: str, settings: Settings) -> None:
+    # No exif=, icc_profile= or xmp= is passed: nothing of the source's metadata is written.
+    if fmt == "webp":
+        im.save(path, "WEBP", quality=settings.webp_quality, method=2)
+    elif fmt == "jpeg":
+        im.save(path, "JPEG", quality=settings.jpeg_quality, progressive=True)
+    elif fmt == "png":
+        im.save(path, "PNG", compress_level=6)
+    elif fmt == "avif":
+        im.save(path, "AVIF", quality=settings.avif_quality)
+
+
+def _lowest(band: Image.Image) -> int:
+    low, _ = cast(tuple[int, int], band.getextrema())  # one band: (min, max)
+    return low
+
+
+def avif_available() -> bool:
+    return bool(features.check("avif"))

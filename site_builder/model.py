@@ -119,6 +119,7 @@ class Site:
     communes_source: str | None = spec(Str())
     contact: str | None = spec(Str())
     image_widths: tuple[int, ...] = spec(ListOf(Int()), default=(480, 960, 1600))
+    image_avif: bool = spec(Bool(), default=False)  # about 3× the encoding time of WebP
     news_page_size: int = spec(Int(), default=10)
     feed_items: int = spec(Int(), default=20)
     hero: Image | None = spec(Obj(Image))
@@ -376,3 +377,4 @@ class Content:
     albums: dict[str, Album] = dc_field(default_factory=dict)
     programmes: dict[str, Programme] = dc_field(default_factory=dict)
     glossary: Glossary | None = None
+    image_refs: dict[str, tuple[str, int, int, str]] = dc_field(default_factory=dict)  # first use

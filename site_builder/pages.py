@@ -15,14 +15,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import images, news_pages, richtext
+from . import news_pages, richtext
 from .i18n import Text, format_date, format_month, format_number, t
+from .image_cache import url_of
+from .images import Processed
 from .model import UNITS, Content, Image, NewsItem, Person, PlanSection
 from .news import tag_slug
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
 
 HOME_ITEMS = 3
+SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
 
 
 @dataclass(frozen=True)
@@ -53,17 +56,23 @@ class Site:
 
     pages: list[PageSpec] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
-    images: dict[str, images.Planned] = field(default_factory=dict)
-    image_users: dict[str, str] = field(default_factory=dict)
+    images: dict[str, Processed] = field(default_factory=dict)  # the ones pages use
 
 
 class Generator:
     """Render every page of `lang` from `content`; `preview` also shows drafts and future items."""
 
     def __init__(
-        self, project: Path, content: Content, lang: str, build_date: dt.date, preview: bool
+        self,
+        project: Path,
+        content: Content,
+        lang: str,
+        build_date: dt.date,
+        preview: bool,
+        processed: dict[str, Processed],
     ) -> None:
         assert content.site is not None
+        self.processed = processed
         self.project = project
         self.content = content
         self.site = content.site
@@ -122,17 +131,28 @@ class Generator:
     def num(self, value: float) -> str:
         return format_number(value, self.lang)
 
-    def image(self, img: Image, user: str) -> images.Planned:
-        return self.image_path(img.src, user)
+    def image_path(self, src: str) -> Processed:
+        """Return the processed outputs of `src`, remembering that a page uses them."""
+        processed = self.processed[src]
+        self.result.images[src] = processed
+        return processed
 
-    def image_path(self, src: str, user: str) -> images.Planned:
-        """Plan the output of `src` (validated already) once, remembering who uses it."""
-        planned = self.result.images.get(src)
-        if planned is None:
-            planned = images.plan(self.project, src, max(self.site.image_widths))
-            self.result.images[src] = planned
-            self.result.image_users[src] = user
-        return planned
+    def lead_image(self, src: str) -> tuple[str, int, int]:
+        """Return the absolute URL and size of the largest fallback output (for feeds)."""
+        processed = self.image_path(src)
+        largest = processed.of(processed.fallback)[0]
+        return self.site.base_url + url_of(src, processed, largest), largest.width, largest.height
+
+    def srcsets(self, src: str, here: str) -> dict[str, str]:
+        """Return `srcset` values per format, with links relative to the page at `here`."""
+        processed = self.image_path(src)
+        return {
+            fmt: ", ".join(
+                f"{relative(here, url_of(src, processed, v))} {v.width}w" for v in processed.of(fmt)
+            )
+            for fmt in ("avif", "webp", processed.fallback)
+            if processed.of(fmt)
+        }
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -144,21 +164,43 @@ class Generator:
         def url(target: str) -> str:
             return relative(here, site_path(target, self.lang))
 
+        first = [True]  # the first image of a page loads at once; the others lazily
+
+        def eager() -> bool:
+            now, first[0] = first[0], False
+            return now
+
         def body_image(src: str) -> richtext.BodyImage | None:
-            planned = self.image_path(src, user)
-            return richtext.BodyImage(relative(here, planned.url), planned.width, planned.height)
+            processed = self.image_path(src)
+            sets = self.srcsets(src, here)
+            largest = processed.of(processed.fallback)[0]
+            return richtext.BodyImage(
+                src=relative(here, url_of(src, processed, largest)),
+                width=processed.width,
+                height=processed.height,
+                srcsets=sets,
+                fallback=processed.fallback,
+                colour=processed.colour,
+                lazy=not eager(),
+            )
 
         def md(text: Text | None) -> Markup:
             value = self.tr(text)
             html = richtext.render(value, body_image) if value else ""
             return Markup(html)  # noqa: S704 (sanitised by richtext)
 
-        def img(image: Image) -> dict[str, Any]:
-            planned = self.image(image, user)
+        def img(image: Image, sizes: str = SIZES) -> dict[str, Any]:
+            processed = self.image_path(image.src)
+            largest = processed.of(processed.fallback)[0]
             return {
-                "src": relative(here, planned.url),
-                "width": planned.width,
-                "height": planned.height,
+                "src": relative(here, url_of(image.src, processed, largest)),
+                "srcsets": self.srcsets(image.src, here),
+                "fallback": processed.fallback,
+                "sizes": sizes,
+                "width": processed.width,
+                "height": processed.height,
+                "colour": processed.colour,
+                "lazy": not eager(),
                 "alt": self.tr(image.alt),
                 "caption": self.tr(image.caption),
                 "credit": image.credit,

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import images, project
+from . import cards, image_cache, project
 from .errors import BuildFailed, ContentError, has_errors, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
@@ -50,6 +50,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.generated: Any = None
         self.root = Path()
         self.base_url = "/"
+        self.cards: dict[str, cards.Card] = {}
+        self.font = b""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
@@ -77,8 +79,17 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         }
         config.nav = [{t(key, lang): source_uri(path)} for key, path in SECTIONS.items()]
         date = project.build_date(self.root)
-        self.generated = Generator(self.root, content, lang, date, self.preview).generate()
+        try:
+            processed = project.images(self.root, content)
+        except BuildFailed as exc:
+            raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
+        generator = Generator(self.root, content, lang, date, self.preview, processed)
+        self.generated = generator.generate()
         self.specs = {source_uri(p.path): p for p in self.generated.pages}
+        years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
+        name = site.site_name.get(lang)
+        self.cards = {uri: cards.Card(spec.title, name, years) for uri, spec in self.specs.items()}
+        self.font = cards.font_bytes(self.root)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -129,7 +140,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 {"lang": code, "href": root + site_path(spec.path, code)} for code in ("vi", "en")
             ]
             alternates.append({"lang": "x-default", "href": root + spec.path})
+        card = cards.path_of(self.cards[source_uri(spec.path)].key(self.font))
         return {
+            "og": {
+                "title": spec.title,
+                "description": spec.description,
+                "url": root + here,
+                "image": root + site_path(card, lang),
+                "locale": "vi_VN" if lang == "vi" else "en_GB",
+            },
             "switch": {
                 "href": relative(here, site_path(spec.other_path, other)),
                 "lang": other,
@@ -141,13 +160,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        cards.ensure(self.root, self.cards, site_dir)
         if self.config.lang != "vi":
             return
-        try:
-            planned = list(self.generated.images.values())
-            images.write(self.root, planned, site_dir, self.generated.image_users)
-        except BuildFailed as exc:
-            raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
+        image_cache.publish(self.root, self.generated.images, site_dir)
         if self.config.chain:
             build_language(self.root, "en", site_dir / "en", preview=self.preview)
 

@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 from .errors import ContentError
+from .image_cache import prepare
+from .images import Processed, Settings
 from .model import Content
 from .validate import load_content
 
@@ -15,6 +17,7 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving, no tz databa
 CONFIG_NAME = "mkdocs.yml"
 
 _preloaded: dict[Path, tuple[Content, list[ContentError]]] = {}
+_processed: dict[Path, dict[str, Processed]] = {}
 
 
 def find_project(start: Path) -> Path | None:
@@ -55,9 +58,30 @@ def build_datetime(project: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(newest), VIETNAM)
 
 
-def preload(project: Path, loaded: tuple[Content, list[ContentError]]) -> None:
-    """Keep validated content for build processes forked from this one."""
+def preload(
+    project: Path,
+    loaded: tuple[Content, list[ContentError]],
+    processed: dict[str, Processed] | None = None,
+) -> None:
+    """Keep validated content and processed images for build processes forked from this one."""
     _preloaded[project.resolve()] = loaded
+    if processed is not None:
+        _processed[project.resolve()] = processed
+
+
+def image_settings(content: Content) -> Settings:
+    site = content.site
+    if site is None:
+        return Settings()
+    return Settings(widths=tuple(site.image_widths), avif=site.image_avif)
+
+
+def images(project: Path, content: Content) -> dict[str, Processed]:
+    """Return every referenced image, processed: preloaded, or made now (cache first)."""
+    known = _processed.get(project.resolve())
+    if known is not None:
+        return known
+    return prepare(project, content.image_refs, image_settings(content))
 
 
 def load(project: Path) -> tuple[Content, list[ContentError]]:

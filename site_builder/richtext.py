@@ -25,11 +25,12 @@ ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
     "sub", "sup", "blockquote", "ul", "ol", "li", "a", "code", "pre", "abbr",
     "table", "thead", "tbody", "tr", "th", "td", "caption", "figure", "figcaption", "img",
+    "picture", "source",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
-    "img": {"alt", "width", "height", "loading", "decoding"},  # src: see tag_attribute_values
+    "img": {"alt", "width", "height", "loading", "decoding", "style"},  # src: tag_attribute_values
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
@@ -44,6 +45,14 @@ class BodyImage:
     src: str
     width: int
     height: int
+    srcsets: dict[str, str]
+    fallback: str
+    colour: str
+    lazy: bool = True
+
+
+SIZES = "(min-width: 76.25em) 46rem, 100vw"
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 
 
 Resolver = Callable[[str], BodyImage | None]
@@ -56,16 +65,34 @@ class _Images(Treeprocessor):
         self.kept = kept
 
     def run(self, root: ET.Element) -> None:
-        for img in root.iter("img"):
-            found = self.resolve(img.get("src", "")) if self.resolve else None
-            img.attrib.pop("src", None)
-            if found is not None:
-                img.set("src", found.src)
-                img.set("width", str(found.width))
-                img.set("height", str(found.height))
-                img.set("loading", "lazy")
-                img.set("decoding", "async")
-                self.kept.add(found.src)
+        for parent in list(root.iter()):
+            for index, img in enumerate(list(parent)):
+                if img.tag == "img":
+                    self.replace(parent, index, img)
+
+    def replace(self, parent: ET.Element, index: int, img: ET.Element) -> None:
+        """Turn a Markdown image into a <picture> of the pipeline's outputs."""
+        found = self.resolve(img.get("src", "")) if self.resolve else None
+        img.attrib.pop("src", None)
+        if found is None:
+            return
+        picture = ET.Element("picture")
+        picture.tail, img.tail = img.tail, None
+        for fmt in ("avif", "webp"):
+            if fmt in found.srcsets:
+                ET.SubElement(picture, "source", type=MIME[fmt], srcset=found.srcsets[fmt],
+                              sizes=SIZES)  # fmt: skip
+                self.kept.add(found.srcsets[fmt])
+        fallback = found.srcsets[found.fallback]
+        img.attrib.update(src=found.src, srcset=fallback, sizes=SIZES, width=str(found.width),
+                          height=str(found.height), decoding="async",
+                          style=f"background-color:{found.colour}")  # fmt: skip
+        if found.lazy:
+            img.set("loading", "lazy")
+        self.kept.update({found.src, fallback})
+        parent.remove(img)
+        picture.append(img)
+        parent.insert(index, picture)
 
 
 class _ImageExtension(Extension):
@@ -92,7 +119,11 @@ def render(text: str, resolve: Resolver | None = None) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        tag_attribute_values={"img": {"src": kept}},
+        tag_attribute_values={
+            "img": {"src": kept, "srcset": kept, "sizes": {SIZES}},
+            "source": {"srcset": kept, "sizes": {SIZES}, "type": set(MIME.values())},
+        },
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        filter_style_properties={"background-color"},
     )

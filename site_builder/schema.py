@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
 from .i18n import Text
+from .images import ImageProblem, check_header
 from .loader import position
 from .slugs import ID_PATTERN
 
@@ -48,6 +49,7 @@ class Context:
     problems: list[ContentError] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     aliases: list[Ref] = field(default_factory=list)
+    images: list[Ref] = field(default_factory=list)  # every image path, where it is written
     missing_en: bool = False
 
     def error(self, node: Node, code: str, key: str = "", **args: Any) -> Any:
@@ -220,7 +222,9 @@ class ImagePath(Scalar):
         problem = image_problem(value, ctx.project)
         if problem is not None:
             return ctx.error(node, problem[0], key, **problem[1])
-        return str(PurePosixPath(value))
+        src = str(PurePosixPath(value))
+        ctx.images.append(Ref("image", src, ctx.rel, *position(node), key))
+        return src
 
 
 def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | None:
@@ -243,6 +247,10 @@ def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | Non
         return "missing-file", {"found": value, "suggestion": _near(target)}
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return "bad-image-format", {"found": value, "format": target.suffix}
+    try:
+        check_header(target)
+    except ImageProblem as exc:
+        return exc.code, {"found": value, **exc.args_}
     return None
 
 
@@ -300,6 +308,9 @@ class TextOf(Converter):
                             problem = ("missing-alt", {"found": src})
                         if problem is not None:
                             ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
+                        else:
+                            where = (ctx.rel, *position(v), f"{key}.{name}")
+                            ctx.images.append(Ref("image", str(PurePosixPath(src)), *where))
         if values["vi"] is None or not values["vi"].strip():
             return ctx.error(node, "missing-vi", key)
         return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)

@@ -83,6 +83,7 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
     content = Content()
     problems: list[ContentError] = []
     refs = []
+    images: list[Any] = []
     aliases: list[tuple[Kind, Any]] = []
     known: dict[str, set[str]] = {}
     for attr, name, cls in SINGLES:
@@ -97,6 +98,7 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
         record, ctx = _read(project, rel, cls, {"path": rel})
         problems += ctx.problems
         refs += ctx.refs
+        images += ctx.images
         if record is not None:
             if isinstance(record, Plan):
                 record = dataclasses.replace(record, has_en=not ctx.missing_en)
@@ -123,11 +125,14 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
             record, ctx = _read(project, rel, kind.cls, {"id": item_id, "path": rel})
             problems += ctx.problems
             refs += ctx.refs
+            images += ctx.images
             aliases += [(kind, alias) for alias in ctx.aliases]
             if record is not None:
                 items[item_id] = dataclasses.replace(record, has_en=not ctx.missing_en)
         known[kind.name] = set(seen)
         setattr(content, kind.attr, items)
+    for image in images:
+        content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
     problems += _check_refs(refs, known)
     problems += _check_aliases(aliases, known)
     problems += _consent_warnings(project, content)

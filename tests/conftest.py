@@ -101,6 +101,10 @@ class TinySite:
         return (self.site / rel).exists()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files")
+
+
 @pytest.fixture
 def make_site(tmp_path: Path):
     """Return a factory of tiny sites: our design plus the given content files."""
@@ -129,7 +133,11 @@ def make_site(tmp_path: Path):
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> TinySite:
     """The repository's own content, built once for the session (strict: no warnings)."""
     out = tmp_path_factory.mktemp("bundled")
-    result = build_stage.build(REPO, out / "site", strict=True)
+    os.environ["SITE_BUILDER_CACHE"] = str(out / "cache")  # nothing is written into the repo
+    try:
+        result = build_stage.build(REPO, out / "site", strict=True, radio_dir=out / "radio")
+    finally:
+        del os.environ["SITE_BUILDER_CACHE"]
     assert result.code == 0, [p.format("en") for p in result.problems]
     site = TinySite(REPO)
     site.site = out / "site"

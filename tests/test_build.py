@@ -48,6 +48,7 @@ def test_template_error_after_writing_began_leaves_site_byte_identical(make_site
 
 
 def test_broken_image_met_late_leaves_site_byte_identical(make_site, tmp_path):
+    """A truncated image passes validation (headers only) and fails in the image stage."""
     site = good_site(make_site, tmp_path)
     before = tree_hash(site.site)
     Image.new("RGB", (640, 480), (200, 10, 10)).save(tmp_path / "b.jpg", "JPEG")
@@ -56,7 +57,8 @@ def test_broken_image_met_late_leaves_site_byte_identical(make_site, tmp_path):
     assert site.cli("check").returncode == 0  # validation cannot see it: only decoding can
     result = site.cli("build")
     assert result.returncode == 1
-    assert "content/albums/album.yml: lỗi: tệp 'a.jpg' không phải ảnh đọc được" in result.stderr
+    expected = "album.yml:3:10: lỗi: 'photos[0].src': tệp 'a.jpg' không phải ảnh đọc được"
+    assert expected in result.stderr
     assert tree_hash(site.site) == before
 
 

@@ -156,9 +156,15 @@ def test_alias_redirects_to_the_renamed_item(bundled) -> None:
 
 def test_body_images_go_through_the_pipeline(bundled) -> None:
     page = bundled.read("tin-tuc/van-nghe-chao-mung/index.html")
-    assert re.search(r'<img alt="Đồi núi và bản làng \(hình tạo bằng máy\)" decoding="async" '
-                     r'height="1000" loading="lazy" src="../../anh/mau/ban-lang.jpg" width="1600">',
-                     page)  # fmt: skip
+    picture = re.search(r"<picture>(.*?)</picture>", page, re.S)
+    assert picture is not None
+    assert re.search(r'<source sizes="[^"]+" srcset="../../anh/mau-ban-lang-[0-9a-f]{10}-1600.webp '
+                     r'1600w, [^"]+-480.webp 480w" type="image/webp">', picture[1])  # fmt: skip
+    img = re.search(r"<img [^>]+>", picture[1])
+    assert img is not None and 'alt="Đồi núi và bản làng (hình tạo bằng máy)"' in img[0]
+    assert 'width="1600"' in img[0] and 'height="1000"' in img[0]
+    assert 'loading="lazy"' not in img[0]  # the first image of the page loads at once
+    assert re.search(r'style="background-color:#[0-9a-f]{6}"', img[0])
 
 
 # --- feeds ----------------------------------------------------------------------------------

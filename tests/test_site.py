@@ -174,19 +174,33 @@ def test_third_party_check_catches_a_control(hostile: str) -> None:
 
 
 def test_images_are_resized_and_carry_no_metadata(bundled) -> None:
-    out = bundled.site / "anh" / "mau" / "ruong-bac-thang.jpg"
-    with Image.open(out) as im:
-        assert im.size == (1600, 1000)
-        assert not im.getexif() and "icc_profile" not in im.info
+    outputs = sorted((bundled.site / "anh").glob("mau-ruong-bac-thang-*"))
+    assert [p.name.split("-")[-1] for p in outputs] == [
+        "1600.jpg", "1600.webp", "480.jpg", "480.webp", "960.jpg", "960.webp",
+    ]  # fmt: skip
+    for path in outputs:
+        with Image.open(path) as im:
+            assert im.width in (480, 960, 1600) and im.height == im.width * 1000 // 1600
+            assert not im.getexif() and "icc_profile" not in im.info
     page = bundled.read("thu-vien-anh/phong-canh-minh-hoa/index.html")
-    assert '<img src="../../anh/mau/ruong-bac-thang.jpg"' in page
-    assert 'width="1600" height="1000"' in page
+    first, second = re.findall(r"<img [^>]+>", page.split("data-sb-gallery", 1)[1])[:2]
+    assert 'loading="lazy"' not in first and 'loading="lazy"' in second
     en = bundled.read("en/thu-vien-anh/phong-canh-minh-hoa/index.html")
-    assert (
-        '<img src="../../../anh/mau/ruong-bac-thang.jpg" alt="Rice terraces (generated picture)"'
-        in en
-    )
-    assert not (bundled.site / "en" / "anh").exists()  # images are shared by both languages
+    assert re.search(r'<img src="../../../anh/mau-ruong-bac-thang-[0-9a-f]{10}-1600.jpg" '
+                     r'srcset="[^"]+" sizes="[^"]+" alt="Rice terraces \(generated picture\)"',
+                     en)  # fmt: skip
+    assert not (bundled.site / "en" / "anh" / "mau").exists()  # both languages share the photos
+
+
+def test_every_page_has_a_social_card(bundled) -> None:
+    for prefix in ("", "en/"):
+        page = bundled.read(f"{prefix}tin-tuc/index.html")
+        image = re.search(r'<meta property="og:image" content="([^"]+)">', page)
+        assert image and image[1].startswith(f"https://tamduong.example/{prefix}anh/the/")
+        card = bundled.site / image[1].removeprefix("https://tamduong.example/")
+        with Image.open(card) as im:
+            assert im.size == (1200, 630)
+        assert '<meta name="twitter:card" content="summary_large_image">' in page
 
 
 def test_search_indexes_are_separate_per_language(bundled) -> None:

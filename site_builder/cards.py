@@ -1,0 +1,125 @@
+"""Social cards: one 1200×630 picture per page with its title and the 20-year mark.
+
+Drawn with Pillow in the bundled Be Vietnam Pro (OFL, assets/fonts/), from NFC text only:
+Pillow's basic layout misplaces the combining marks of NFD text. Cards are cached by what
+they show, like the other images, and written into each language's own folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .image_cache import cache_root
+
+SIZE = (1200, 630)
+MARGIN = 72
+FONT = Path("assets") / "fonts" / "BeVietnamPro-Bold.ttf"
+CARD_VERSION = 1
+RED, DARK, GOLD, WHITE = (158, 27, 27), (96, 12, 12), (245, 200, 66), (255, 255, 255)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows."""
+
+    title: str
+    site: str
+    years: str
+
+    def key(self, font: bytes) -> str:
+        text = f"{CARD_VERSION}\0{self.title}\0{self.site}\0{self.years}\0"
+        return hashlib.sha256(text.encode() + hashlib.sha256(font).digest()).hexdigest()
+
+
+def path_of(key: str) -> str:
+    """Return the card's path below a language's site root."""
+    return f"anh/the/{key[:20]}.jpg"
+
+
+def wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
+) -> list[str]:
+    """Break `text` into lines no wider than `width`; a word too long alone is cut."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            while draw.textlength(word, font=font) > width and len(word) > 1:
+                word = word[:-2] + "…"
+            lines.append(word)
+    return lines
+
+
+def fit(draw: ImageDraw.ImageDraw, text: str, font_path: Path, width: int, height: int,
+        sizes: range = range(72, 35, -4)) -> tuple[ImageFont.FreeTypeFont, list[str]]:  # fmt: skip
+    """Return the largest font size whose wrapped lines fit the box, ellipsising if none does."""
+    for size in sizes:
+        font = ImageFont.truetype(str(font_path), size)
+        lines = wrap(draw, text, font, width)
+        if len(lines) * round(size * 1.25) <= height:
+            return font, lines
+    keep = max(1, height // round(size * 1.25))
+    lines = lines[:keep]
+    lines[-1] = lines[-1].rstrip(".,;: ") + "…"
+    return font, lines
+
+
+def draw(card: Card, font_path: Path) -> Image.Image:
+    """Draw one card; every text is normalised to NFC first."""
+    title, site, years = (
+        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years)
+    )
+    image = Image.new("RGB", SIZE, RED)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK)
+    pen.rectangle([0, SIZE[1] - 116, SIZE[0], SIZE[1] - 110], fill=GOLD)
+    # the 20-year mark: a gold ring with "20 NĂM"
+    cx, cy, r = SIZE[0] - MARGIN - 80, MARGIN + 80, 80
+    pen.ellipse([cx - r, cy - r, cx + r, cy + r], outline=GOLD, width=8)
+    pen.text(
+        (cx, cy - 12), "20", font=ImageFont.truetype(str(font_path), 64), fill=GOLD, anchor="mm"
+    )
+    pen.text(
+        (cx, cy + 40), "NĂM", font=ImageFont.truetype(str(font_path), 26), fill=GOLD, anchor="mm"
+    )
+    small = ImageFont.truetype(str(font_path), 30)
+    pen.text((MARGIN, MARGIN), site, font=small, fill=GOLD)
+    box_width = SIZE[0] - 2 * MARGIN - 200
+    font, lines = fit(pen, title, font_path, box_width, SIZE[1] - 2 * MARGIN - 190)
+    line_height = round(font.size * 1.25)
+    y = MARGIN + 70
+    for line in lines:
+        pen.text((MARGIN, y), line, font=font, fill=WHITE)
+        y += line_height
+    pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
+    return image
+
+
+def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
+    """Write each page's card into the site, drawing only those not in the cache."""
+    font_path = project / FONT
+    font = font_path.read_bytes()
+    cache = cache_root(project) / "cards"
+    cache.mkdir(parents=True, exist_ok=True)
+    for card in cards.values():
+        key = card.key(font)
+        cached = cache / f"{key}.jpg"
+        if not cached.is_file():
+            partial = cache / f"{key}.part.jpg"
+            draw(card, font_path).save(partial, "JPEG", quality=85)
+            partial.replace(cached)
+        target = site_dir / path_of(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+
+
+def font_bytes(project: Path) -> bytes:
+    return (project / FONT).read_bytes()

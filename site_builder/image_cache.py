@@ -1,0 +1,178 @@
+"""The image cache: outputs keyed by the source's bytes and the settings, outside site/.
+
+A rebuild hashes only sources whose (size, mtime) changed and decodes only sources whose
+key has no entry yet; entries are written to a temporary folder and renamed into place,
+so a killed build never leaves a half entry. Only outputs that pages use are copied into
+the site, so removing a photo from the content removes it from the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, replace
+from pathlib import Path, PurePosixPath
+
+from .errors import BuildFailed, ContentError
+from .images import ImageProblem, Processed, Settings, Variant, process
+from .slugs import slugify
+
+CACHE = Path(".cache") / "site-builder"
+PROGRESS_FROM = 5  # show a progress line when more new images than this
+
+
+def cache_root(project: Path) -> Path:
+    """Return the cache folder: SITE_BUILDER_CACHE when set, else .cache/site-builder/."""
+    return Path(os.environ.get("SITE_BUILDER_CACHE") or project / CACHE)
+
+
+def cache_dir(project: Path) -> Path:
+    return cache_root(project) / "images"
+
+
+def url_of(src: str, processed: Processed, variant: Variant) -> str:
+    """Return the site path of one output: readable, and new whenever the bytes change."""
+    stem = slugify(str(PurePosixPath(src).with_suffix(""))) or "anh"
+    return f"anh/{stem}-{processed.key[:10]}-{variant.name}"
+
+
+def prepare(
+    project: Path,
+    sources: dict[str, tuple[str, int, int, str]],
+    settings: Settings,
+    workers: int | None = None,
+) -> dict[str, Processed]:
+    """Make sure every source in `sources` (src → path, line, column and key of its first
+    reference) is in the cache; report a source that cannot be decoded at that reference."""
+    root = cache_dir(project)
+    root.mkdir(parents=True, exist_ok=True)
+    index = _load_index(root)
+    signature = settings.signature()
+    result: dict[str, Processed] = {}
+    todo: list[tuple[str, Path, Path]] = []
+    for src in sorted(sources):
+        path = project / "content" / "images" / src
+        digest = _digest(path, src, index)
+        key = hashlib.sha256(f"{digest}:{signature}".encode()).hexdigest()
+        entry = root / key
+        meta = entry / "meta.json"
+        if meta.is_file():
+            result[src] = _read_meta(meta)
+        else:
+            todo.append((src, path, entry))
+    _save_index(root, index)
+    problems: list[ContentError] = []
+    for src, outcome in _run(todo, settings, workers):
+        if isinstance(outcome, Processed):
+            result[src] = outcome
+        else:
+            where, line, col, key = sources[src]
+            args = {"found": src, **outcome.args_}
+            problems.append(ContentError(where, line, col, outcome.code, args, key))
+    if problems:
+        raise BuildFailed(problems)
+    return result
+
+
+def publish(project: Path, used: dict[str, Processed], site_dir: Path) -> None:
+    """Copy the outputs of the images pages use into the site."""
+    root = cache_dir(project)
+    for src, processed in used.items():
+        for variant in processed.variants:
+            target = site_dir / url_of(src, processed, variant)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / processed.key / variant.name, target)
+
+
+def _digest(path: Path, src: str, index: dict[str, list]) -> str:
+    """Return the source's sha256, trusting the index when size and mtime are unchanged."""
+    stat = path.stat()
+    known = index.get(src)
+    if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        return str(known[2])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    index[src] = [stat.st_size, stat.st_mtime_ns, digest]
+    return digest
+
+
+Outcome = tuple[str, Processed | ImageProblem]
+
+
+def _run(
+    todo: list[tuple[str, Path, Path]], settings: Settings, workers: int | None
+) -> Iterator[Outcome]:
+    """Process new sources across the cores; yield (src, Processed or ImageProblem)."""
+    if not todo:
+        return
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    show = len(todo) > PROGRESS_FROM and sys.stderr.isatty()
+    if workers == 1:
+        outcomes = (_one(src, path, entry, settings) for src, path, entry in todo)
+        for n, outcome in enumerate(outcomes, 1):
+            _progress(show, n, len(todo))
+            yield outcome
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_one, src, path, entry, settings) for src, path, entry in todo]
+        for n, future in enumerate(futures, 1):
+            _progress(show, n, len(todo))
+            yield future.result()
+
+
+def _one(src: str, path: Path, entry: Path, settings: Settings) -> Outcome:
+    """Process one source into a temporary folder, then rename it into the cache."""
+    partial = entry.with_name(f"{entry.name}.part-{os.getpid()}")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    try:
+        processed = process(path, partial, settings)
+    except ImageProblem as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        return src, exc
+    except (OSError, ValueError, SyntaxError) as exc:  # truncated or corrupt pixel data
+        shutil.rmtree(partial, ignore_errors=True)
+        return src, ImageProblem("bad-image", detail=str(exc) or type(exc).__name__)
+    processed = replace(processed, key=entry.name)
+    (partial / "meta.json").write_text(json.dumps(_meta(processed)), encoding="utf-8")
+    try:
+        partial.rename(entry)
+    except OSError:  # another process made the same entry first: theirs is as good
+        shutil.rmtree(partial, ignore_errors=True)
+    return src, processed
+
+
+def _meta(processed: Processed) -> dict:
+    return {**asdict(processed), "variants": [asdict(v) for v in processed.variants]}
+
+
+def _read_meta(path: Path) -> Processed:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["variants"] = tuple(Variant(**v) for v in data["variants"])
+    return Processed(**data)
+
+
+def _load_index(root: Path) -> dict[str, list]:
+    try:
+        return json.loads((root / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_index(root: Path, index: dict[str, list]) -> None:
+    partial = root / f"index.json.part-{os.getpid()}"
+    partial.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
+    os.replace(partial, root / "index.json")
+
+
+def _progress(show: bool, n: int, total: int) -> None:
+    if show:
+        end = "\n" if n == total else ""
+        print(f"\rẢnh / images: {n}/{total}", end=end, file=sys.stderr, flush=True)
