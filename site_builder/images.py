@@ -1,8 +1,9 @@
 """Pillow stage: check a source's header, then decode it once into every output it needs.
 
 One decode per source: JPEGs are decoded at a reduced DCT scale (`Image.draft`) when the
-largest output is at most half the original, each smaller width is resized from the next
-larger one, and every output is written without any of the source's metadata.
+largest output is at most half the original, the first resize happens before the picture is
+turned upright (rotating the small image is cheaper), each smaller width is resized from
+the next larger one, and every output is written without any of the source's metadata.
 """
 
 from __future__ import annotations
@@ -11,18 +12,28 @@ import io
 import json
 import math
 import re
+import time
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import cast
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
+from PIL import Image, ImageCms, UnidentifiedImageError, features
 
 ACCEPTED = {"JPEG", "PNG", "WEBP", "TIFF", "GIF", "MPO"}  # MPO: phone JPEGs with a preview
 MAX_PIXELS = 60_000_000  # a 8000 × 7500 photo; beyond this a file is refused, never decoded
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-PIPELINE_VERSION = 2  # bump when the output of `process` changes: old cache entries retire
+_TRANSPOSE = {  # EXIF orientation → the transpose that turns the stored picture upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+PIPELINE_VERSION = 3  # bump when the output of `process` changes: old cache entries retire
 
 
 @dataclass(frozen=True)
@@ -107,35 +118,57 @@ def output_widths(width: int, wanted: tuple[int, ...]) -> list[int]:
     return widths or [width]
 
 
-def process(source: Path, out_dir: Path, settings: Settings) -> Processed:
-    """Decode `source` once and write every variant into `out_dir`; return what was made."""
+def process(
+    source: Path, out_dir: Path, settings: Settings, stages: dict[str, float] | None = None
+) -> Processed:
+    """Decode `source` once and write every variant into `out_dir`; return what was made.
+
+    `stages`, when given, accumulates seconds per stage (for benchmarks/images.py).
+    """
+    clock = _Clock(stages)
     with Image.open(source) as im:
         orientation = im.getexif().get(0x0112, 1)
         stored_w, stored_h = im.size
-        upright_w = stored_h if orientation in _ROTATED else stored_w
+        rotated = orientation in _ROTATED
+        upright_w = stored_h if rotated else stored_w
         widths = output_widths(upright_w, settings.widths)
+        scale = widths[0] / upright_w
         if im.format in ("JPEG", "MPO"):
-            scale = widths[0] / upright_w
             im.draft(im.mode, (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
         icc = im.info.get("icc_profile")
         im.seek(0)  # the first frame of an animation
         im.load()
-        picture = ImageOps.exif_transpose(im)
-    picture = to_srgb(picture, icc)
-    alpha = picture.mode == "RGBA" and _lowest(picture.getchannel("A")) < 255
-    picture = picture.convert("RGBA" if alpha else "RGB")
-    r, g, b = picture.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))  # type: ignore[misc]
+        clock.lap("decode")
+        picture = to_srgb(im, icc)
+        alpha = picture.mode == "RGBA" and _lowest(picture.getchannel("A")) < 255
+        if picture.mode != ("RGBA" if alpha else "RGB"):
+            picture = picture.convert("RGBA" if alpha else "RGB")
+        clock.lap("orient+colour")
+        # Resize before turning upright: rotating the small image is cheaper than the large.
+        first = (round(stored_w * scale), round(stored_h * scale))
+        if picture.size != first:
+            picture = picture.resize(first, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if picture is im:  # nothing made a new image yet: the file is about to close
+            picture = im.copy()
+        clock.lap("resize")
+    if orientation in _TRANSPOSE:
+        picture = picture.transpose(_TRANSPOSE[orientation])
+    clock.lap("orient+colour")
     formats = ["webp", "png" if alpha else "jpeg"] + (["avif"] if settings.avif else [])
     variants = []
     current = picture
     for width in widths:
         height = max(1, round(picture.height * width / picture.width))
         if current.width != width:
-            current = current.resize((width, height), Image.Resampling.LANCZOS)
+            current = current.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        clock.lap("resize")
         for fmt in formats:
             variant = Variant(width, height, fmt)
             _save(current, out_dir / variant.name, fmt, settings)
             variants.append(variant)
+            clock.lap(f"encode {fmt}")
+    # the placeholder colour, from the smallest output: the same average, far fewer pixels
+    r, g, b = current.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))  # type: ignore[misc]
     return Processed(
         key=out_dir.name,
         width=widths[0],
@@ -165,7 +198,8 @@ def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
                 base = converted
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: plain conversion below is the best we can do
-    base = base.convert("RGB")
+    if base.mode != "RGB":
+        base = base.convert("RGB")
     if alpha is not None:
         base.putalpha(alpha)
     return base
@@ -181,6 +215,18 @@ def _save(im: Image.Image, path: Path, fmt: str, settings: Settings) -> None:
         im.save(path, "PNG", compress_level=6)
     elif fmt == "avif":
         im.save(path, "AVIF", quality=settings.avif_quality)
+
+
+class _Clock:
+    def __init__(self, stages: dict[str, float] | None) -> None:
+        self.stages = stages
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        if self.stages is not None:
+            now = time.perf_counter()
+            self.stages[name] = self.stages.get(name, 0.0) + now - self.last
+            self.last = now
 
 
 def _lowest(band: Image.Image) -> int:
