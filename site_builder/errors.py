@@ -233,6 +233,19 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "lưu lại dạng JPEG, PNG, WebP hoặc TIFF",
         "save it as JPEG, PNG, WebP or TIFF",
     ),
+    "personal-data": (
+        "có {what} ('{found}'); dữ liệu cá nhân không được công bố",
+        "holds {what} ('{found}'); personal data is not published",
+        "xóa đi; nếu đây là số của cơ quan được phép công bố, thêm "
+        "allow_contact_details: [{field}] vào tệp",
+        "remove it; if it is an office's public contact, add allow_contact_details: [{field}]",
+    ),
+    "bad-commune": (
+        "không có xã, thị trấn nào tên '{found}'",
+        "there is no commune named '{found}'",
+        "dùng một tên trong content/site.yml: {valid}",
+        "use a name from content/site.yml: {valid}",
+    ),
     "not-published": (
         "'{name}' chưa đồng ý công bố (consent: false) nên không xuất hiện trên trang",
         "'{name}' has not consented (consent: false), so is not published",

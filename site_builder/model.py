@@ -160,6 +160,7 @@ class Plan:
     recipients: tuple[Text, ...] = spec(ListOf(TextOf()), default=())
     signatory: Signatory = spec(Obj(Signatory), required=True)
     source: str = spec(Str(), required=True)
+    allow_contact_details: tuple[str, ...] = spec(ListOf(Str()), default=())
     path: str = ""
     has_en: bool = False
 
@@ -170,6 +171,7 @@ class Metric:
     unit: str = spec(Choice(*UNITS), required=True)
     values: tuple[tuple[int, float], ...] = spec(YearMap(), required=True)
     source: str | None = spec(Str())
+    key: bool = spec(Bool(), default=False)  # shown among the key figures on the home page
 
     @staticmethod
     def check(values: dict[str, Any], nodes: dict[str, Node], ctx: Context, key: str) -> bool:
@@ -201,6 +203,12 @@ class Record:
     id: str = ""
     path: str = ""
     has_en: bool = False
+    lines: tuple[tuple[str, int, int], ...] = ()  # (field, line, column), "" for the file
+    # fields in which this item may publish a phone number, e-mail or ID (privacy.py)
+    allow_contact_details: tuple[str, ...] = spec(ListOf(Str()), default=())
+
+    def where(self, name: str) -> tuple[int, int]:
+        return next(((line, col) for n, line, col in self.lines if n == name), (0, 0))
 
 
 @dataclass(frozen=True)
@@ -232,14 +240,20 @@ class Person(Record):
     kind: str = spec(Choice("individual", "collective"), required=True)
     name: Text = spec(TextOf(), required=True)
     role: Text | None = spec(TextOf())
+    commune: str | None = spec(Str())  # a commune's name as content/site.yml lists it
     summary: Text = spec(TextOf(), required=True)
     story: Text | None = spec(TextOf(markdown=True))
     photo: Image | None = spec(Obj(Image))
     fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
-    consent: bool = spec(Bool(), required=True)
+    consent: bool = spec(Bool(), default=False)  # an individual is published only with true
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())
     aliases: tuple[str, ...] = spec(ListOf(Alias()), default=())
+
+    @property
+    def published(self) -> bool:
+        """Collectives need no consent; an individual needs `consent: true`."""
+        return self.kind == "collective" or self.consent
 
 
 @dataclass(frozen=True)
@@ -346,10 +360,6 @@ class Programme(Record):
     approver: str | None = spec(Str())
     segments: tuple[Segment, ...] = spec(ListOf(Obj(Segment)), required=True)
     illustrative: bool = spec(Bool(), default=False)
-    lines: tuple[tuple[str, int, int], ...] = ()
-
-    def where(self, name: str) -> tuple[int, int]:
-        return next(((line, col) for n, line, col in self.lines if n == name), (0, 0))
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ import jinja2
 from markupsafe import Markup
 
 from . import news_pages, richtext
+from .exemplars import by_commune, by_field, commune_of, sort_people
 from .i18n import Text, format_date, format_month, format_number, t
 from .image_cache import url_of
 from .images import Processed
-from .model import UNITS, Content, Image, NewsItem, Person, PlanSection
+from .metrics import Row, key_figures, row
+from .model import UNITS, AchievementField, Content, Image, Metric, NewsItem, Person, PlanSection
 from .news import tag_slug
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
@@ -90,12 +92,13 @@ class Generator:
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
         self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
+        self.env.globals["dict"] = dict
 
     # --- what is published -------------------------------------------------------------
 
     def shown(self, item: Any) -> bool:
         """Return whether `item` appears in this language's site."""
-        if isinstance(item, Person) and not item.consent:
+        if isinstance(item, Person) and not item.published:
             return False
         if isinstance(item, NewsItem) and not self.preview:
             if item.draft or item.date > self.build_date:
@@ -218,7 +221,7 @@ class Generator:
         c = self.content
         fields = sorted(self.visible(c.fields), key=lambda f: (f.order, f.id))
         news = sorted(self.visible(c.news), key=lambda n: (n.date, n.id), reverse=True)
-        people = sorted(self.visible(c.people), key=lambda p: slugify(p.name.vi))
+        people = sort_people(self.visible(c.people))
         milestones = sorted(self.visible(c.milestones), key=lambda m: (m.date, m.id))
         commendations = sorted(self.visible(c.commendations), key=lambda x: (x.date, x.id))
         albums = sorted(self.visible(c.albums), key=lambda a: (a.date or dt.date.min, a.id))
@@ -232,6 +235,7 @@ class Generator:
             fields=fields,
             people=people[:HOME_ITEMS],
             milestones=milestones[-HOME_ITEMS:],
+            key_figures=key_figures(fields),
         )
         self.section_page("about", "about.html")
         self.plan_page()
@@ -243,14 +247,23 @@ class Generator:
                 "field.html",
                 f.title,
                 field=f,
+                rows=[self.metric_row(f, i, m) for i, m in enumerate(f.metrics)],
                 milestones=[m for m in milestones if m.field == f.id],
                 news=[n for n in news if f.id in n.fields or n.category == f.id],
                 people=[p for p in people if f.id in p.fields],
             )
+        years: dict[int, list[Any]] = {}
+        for m in milestones:
+            years.setdefault(m.date.year, []).append(m)
+        self.section_page("timeline", "timeline.html", years=years, fields_by_id=fields_by_id)
         self.section_page(
-            "timeline", "timeline.html", milestones=milestones, fields_by_id=fields_by_id
+            "people",
+            "people.html",
+            people=people,
+            fields_by_id=fields_by_id,
+            by_field=by_field(people, list(fields_by_id)),
+            by_commune=by_commune(people, self.site.communes),
         )
-        self.section_page("people", "people.html", people=people)
         for p in people:
             self.redirects("people", p)
             awards = [x for x in commendations if p.id in x.recipients]
@@ -261,6 +274,7 @@ class Generator:
                 p.name,
                 person=p,
                 awards=awards,
+                commune=commune_of(p, self.site.communes),
                 fields=[fields_by_id[i] for i in p.fields if i in fields_by_id],
             )
         self.section_page(
@@ -290,6 +304,12 @@ class Generator:
         title = self.site_title() if section == "home" else t(section, self.lang)
         html = self.render(template, path, section, title, user=f"content/{section}", **context)
         self.add(PageSpec(path, section, title, html, other_path=path))
+
+    def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
+        first, last = self.site.founded.year, self.site.anniversary.year
+        return row(
+            metric, first, last, self.num, self.tr(metric.label), f"chart-{field.id}-{index}"
+        )
 
     def list_page(
         self, path: str, section: str, template: str, title: str, other_exists: bool, **ctx: Any

@@ -107,6 +107,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 page.meta["title"] = escape(spec.title)
             if spec.description:
                 page.meta["description"] = escape(spec.description)
+            if not spec.toc:  # a table of contents helps long pages only (the plan)
+                page.meta["hide"] = ["toc"]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:

@@ -13,7 +13,9 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from . import privacy
 from .errors import WARNING, ContentError, has_errors
+from .exemplars import commune_key
 from .i18n import Text
 from .loader import load_file, position
 from .model import (
@@ -76,6 +78,7 @@ SINGLES = (
     ("glossary", "glossary.yml", Glossary),
 )
 OPTIONAL = {"glossary.yml"}
+PUBLISHED = (Plan, AchievementField, Milestone, Person, Commendation, NewsItem, Album)
 
 
 def load_content(project: Path) -> tuple[Content, list[ContentError]]:
@@ -137,6 +140,7 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
     problems += _check_aliases(aliases, known)
     problems += _consent_warnings(project, content)
     problems += _radio_consent(content)
+    problems += _check_communes(content)
     if not has_errors(problems):  # a script can only be timed from valid content
         problems += radio_script.check_all(content)
     return content, problems
@@ -153,7 +157,11 @@ def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[An
     if ctx.problems:  # duplicate keys or tags: the value read would be a guess
         return None, ctx
     record = Obj(cls).convert(root, ctx, "", extra=extra)
-    return (None if record is INVALID else record), ctx
+    if record is INVALID:
+        return None, ctx
+    if cls in PUBLISHED:
+        ctx.problems += privacy.check(root, rel, set(record.allow_contact_details))
+    return record, ctx
 
 
 def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
@@ -202,7 +210,7 @@ def _consent_warnings(project: Path, content: Content) -> list[ContentError]:
     """Warn for people who will not be published, so editors know why a page is missing."""
     problems = []
     for person in content.people.values():
-        if person.consent:
+        if person.published:
             continue
         root, _ = load_file(project / person.path, person.path)
         node = _key_node(root, "consent") if root is not None else None
@@ -214,13 +222,26 @@ def _consent_warnings(project: Path, content: Content) -> list[ContentError]:
     return problems
 
 
+def _check_communes(content: Content) -> list[ContentError]:
+    if content.site is None:
+        return []
+    names = {commune_key(c.name.vi): c.name.vi for c in content.site.communes}
+    problems = []
+    for person in content.people.values():
+        if person.commune and commune_key(person.commune) not in names:
+            args = {"found": person.commune, "valid": ", ".join(names.values())}
+            where = person.where("commune")
+            problems.append(ContentError(person.path, *where, "bad-commune", args, "commune"))
+    return problems
+
+
 def _radio_consent(content: Content) -> list[ContentError]:
     """Refuse to put on air a person who has not consented to publication."""
     problems = []
     for programme in content.programmes.values():
         for i, segment in enumerate(programme.segments):
             person = content.people.get(segment.ref or "") if segment.kind == "person" else None
-            if person is not None and not person.consent:
+            if person is not None and not person.published:
                 args = {"name": person.name.vi}
                 key = f"segments[{i}].ref"
                 where = segment.where("ref")

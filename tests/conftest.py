@@ -151,3 +151,25 @@ def no_unexpected_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     yield
     unexpected = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert not unexpected, [r.getMessage() for r in unexpected]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless; a missing browser fails the tests, never skips them."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served(bundled):
+    """The bundled site served on 127.0.0.1."""
+    from browser import serve
+
+    with serve(bundled.site) as url:
+        yield url

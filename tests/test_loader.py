@@ -124,8 +124,8 @@ def test_empty_file_is_reported_by_the_validator(make_site) -> None:
     result = site.cli("check")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "content/people/trong.yml:1:1: lỗi: tệp rỗng; cần các trường: kind, name, summary, "
-        "consent (gợi ý: tạo tệp mới bằng lệnh 'site-builder new' để có mẫu)"
+        "content/people/trong.yml:1:1: lỗi: tệp rỗng; cần các trường: kind, name, summary "
+        "(gợi ý: tạo tệp mới bằng lệnh 'site-builder new' để có mẫu)"
     )
 
 
