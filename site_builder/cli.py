@@ -13,6 +13,7 @@ from pathlib import Path
 from . import build as build_stage
 from .errors import WARNING, ContentError, has_errors, report
 from .project import find_project
+from .scaffold import KINDS
 
 USAGE, INTERNAL = 2, 3
 
@@ -22,6 +23,12 @@ MESSAGES = {
         "content/. Hãy chuyển vào thư mục dự án rồi chạy lại, ví dụ: cd tam-duong",
         "No project found: neither '{cwd}' nor a folder above it holds mkdocs.yml and "
         "content/. Change into the project folder and run the command again, e.g. cd tam-duong",
+    ),
+    "no-config": (
+        "Thư mục '{cwd}' có content/ nhưng thiếu tệp mkdocs.yml. Hãy lấy lại tệp này từ kho "
+        "(git checkout mkdocs.yml) hoặc chép từ bản sao của dự án.",
+        "'{cwd}' has content/ but no mkdocs.yml. Restore it from the repository "
+        "(git checkout mkdocs.yml) or copy it from another copy of the project.",
     ),
     "built": (
         "Đã dựng trang vào {dir} ({vi} trang tiếng Việt, {en} trang tiếng Anh) trong {secs} giây.",
@@ -85,8 +92,11 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
 
     n = sub.add_parser("new", help="tạo tệp nội dung mới / create a content file")
-    n.add_argument("kind", choices=("news",), metavar="KIND", help="news")
+    n.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
     n.add_argument("title", metavar="TITLE")
+
+    st = sub.add_parser("status", help="việc cần làm của biên tập viên / the editors' to-do list")
+    st.add_argument("--format", choices=("text", "json"), default="text")
 
     r = sub.add_parser("radio", help="chỉ tạo kịch bản phát thanh / radio scripts only")
     r.add_argument("ids", nargs="*", metavar="ID")
@@ -100,12 +110,21 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    for each in (b, c, n, r, y, s):
+    for each in (b, c, n, st, r, y, s):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     return p
 
 
+def utf8_output() -> None:
+    """Write UTF-8 whatever the console's code page: Vietnamese must never crash a command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_output()
     args = parser().parse_args(argv)
     lang = args.lang or os.environ.get("SITE_BUILDER_LANG", "vi")
     lang = lang if lang in ("vi", "en") else "vi"
@@ -113,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     root = find_project(Path.cwd())
     if root is None:
-        print(say("no-project", lang, cwd=Path.cwd()), file=sys.stderr)
+        key = "no-config" if (Path.cwd() / "content").is_dir() else "no-project"
+        print(say(key, lang, cwd=Path.cwd()), file=sys.stderr)
         return USAGE
     try:
         commands = {
@@ -121,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             "check": cmd_check,
             "new": cmd_new,
             "radio": cmd_radio,
+            "status": cmd_status,
             "say": cmd_say,
             "serve": cmd_serve,
         }
@@ -176,6 +197,15 @@ def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
     path = new(root, args.kind, args.title.strip())
     print(_shown(path, root).rstrip("/"))
     print(say("created", lang), file=sys.stderr)
+    return 0
+
+
+def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from . import status
+    from .validate import load_content
+
+    content, problems = load_content(root)
+    print(status.render(status.gather(content), problems, lang, args.format))
     return 0
 
 

@@ -95,6 +95,12 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "thêm '{field}:' vào tệp; xem hướng dẫn biên tập",
         "add '{field}:' to the file; see the editors' guide",
     ),
+    "empty-field": (
+        "trường bắt buộc '{field}' đang để trống",
+        "required field '{field}' is empty",
+        "điền giá trị sau '{field}:'",
+        "write a value after '{field}:'",
+    ),
     "missing-vi": (
         "thiếu bản tiếng Việt 'vi'",
         "the Vietnamese text 'vi' is missing",
@@ -220,6 +226,15 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "image '{found}' has {pixels} pixels, over the limit of {limit}",
         "thu nhỏ ảnh xuống khoảng 4000 điểm ảnh chiều dài rồi lưu lại",
         "resize it to about 4000 pixels on its long side and save it again",
+    ),
+    "large-photo": (
+        "ảnh gốc '{found}' nặng {mb} MB, cạnh dài {side} điểm ảnh; kho nội dung giữ nó mãi mãi",
+        "original '{found}' is {mb} MB, {side} pixels on its long side; the repository keeps it "
+        "forever",
+        "thu nhỏ còn khoảng 4000 điểm ảnh cạnh dài và dưới 8 MB (xem hướng dẫn: ảnh), "
+        "hoặc dùng Git LFS",
+        "resize it to about 4000 pixels on its long side and under 8 MB (see the guide), or use "
+        "Git LFS",
     ),
     "bad-image": (
         "tệp '{found}' không phải ảnh đọc được ({detail})",

@@ -127,6 +127,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "items": ("{n} tin", "{n} items"),
     "all_months": ("Tất cả các tháng", "All months"),
     "close": ("Đóng", "Close"),
+    "preview_errors": ("Nội dung đang có lỗi", "The content has errors"),
+    "banner": (
+        "Nội dung có lỗi; trang đang hiện bản dựng tốt gần nhất. Sửa các lỗi sau rồi lưu tệp:",
+        "The content has errors; this is the last good build. Fix these, then save:",
+    ),
     "key_figures": ("Số liệu nổi bật", "Key figures"),
     "emblem": ("Biểu trưng 20 năm (2002–2022)", "The 20-year emblem (2002–2022)"),
     "filter_by_field": ("Lọc theo lĩnh vực:", "Filter by field:"),

@@ -89,8 +89,12 @@ class ImageProblem(Exception):
         self.args_ = args
 
 
-def check_header(path: Path) -> None:
-    """Refuse what is not a usable image, reading only the header (no pixels)."""
+LARGE_BYTES = 8_000_000  # originals above these stay in the repository forever: warn
+LARGE_SIDE = 6000
+
+
+def check_header(path: Path) -> tuple[int, int]:
+    """Refuse what is not a usable image, reading only the header (no pixels); return its size."""
     if path.stat().st_size == 0:
         raise ImageProblem("empty-image")
     try:
@@ -110,6 +114,7 @@ def check_header(path: Path) -> None:
         raise ImageProblem("bad-image-format", format=fmt or "?")
     if width * height > MAX_PIXELS:
         raise ImageProblem("image-too-large", pixels=width * height, limit=MAX_PIXELS)
+    return width, height
 
 
 def output_widths(width: int, wanted: tuple[int, ...]) -> list[int]:

@@ -336,7 +336,8 @@ class Segment:
                 Ref(SEGMENT_REFS[kind], values["ref"], ctx.rel, line, col, f"{key}.ref")
             )
         if kind in _NEEDS_TEXT and not values.get("text", "").strip():
-            ctx.error(node, "missing-field", key, field="text")
+            code = "empty-field" if "text" in nodes else "missing-field"
+            ctx.error(nodes.get("text", node), code, key, field="text")
             ok = False
         if kind == "insert" and "seconds" not in values:
             ctx.error(node, "missing-field", key, field="seconds")

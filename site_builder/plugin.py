@@ -26,12 +26,24 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import cards, image_cache, project
-from .errors import BuildFailed, ContentError, has_errors, report, template_problem
+from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
 from .urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
+
+
+# The preview keeps the last content that built, to show it under an error banner.
+_last_good: dict[Path, tuple[Any, Any]] = {}
+
+
+def error_site(lang: str) -> Any:
+    """A one-page site for a preview whose content has never built: the banner says why."""
+    from .pages import Site
+
+    title = t("preview_errors", lang)
+    return Site(pages=[PageSpec("", "home", title, f"<h1>{escape(title)}</h1>")])
 
 
 class SiteBuilderConfig(base.Config):
@@ -61,12 +73,31 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         lang = self.config.lang
         self.root = Path(config.config_file_path).parent
         content, problems = project.load(self.root)
-        if has_errors(problems):
-            raise PluginError("\n" + report(problems, self.config.messages))
-        assert content.site is not None
+        errors = [p for p in problems if p.severity == ERROR]
+        processed: dict[str, Any] | None = None
+        if not errors:
+            try:
+                processed = project.images(self.root, content)
+            except BuildFailed as exc:
+                errors = exc.problems
+        if errors and not self.preview:
+            raise PluginError("\n" + report(errors, self.config.messages))
+        if errors:  # the preview shows the last good content with the errors over it
+            content, processed = _last_good.get(self.root, (content, None))
+        else:
+            _last_good[self.root] = (content, processed)
+        config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
+        config.extra["sb_banner"] = t("banner", lang)
+        config.extra["sb_footer"] = {}
+        config.theme["language"] = lang
+        config.nav = [{t(key, lang): source_uri(path)} for key, path in SECTIONS.items()]
+        if content.site is None or processed is None:  # nothing good yet: an error page only
+            self.generated = error_site(lang)
+            config.nav = [{t("home", lang): "index.md"}]
+            self.specs = {"index.md": self.generated.pages[0]}
+            return config
         site = content.site
         self.base_url = site.base_url
-        config.theme["language"] = lang
         config.site_name = escape(site.site_name.get(lang))
         config.site_url = site.base_url + (EN_PREFIX if lang == "en" else "")
         config.extra["alternate"] = True  # shows Material's selector; our partial fills it
@@ -77,12 +108,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             "contact": site.contact,
             "lang": lang,
         }
-        config.nav = [{t(key, lang): source_uri(path)} for key, path in SECTIONS.items()]
         date = project.build_date(self.root)
-        try:
-            processed = project.images(self.root, content)
-        except BuildFailed as exc:
-            raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
         generator = Generator(self.root, content, lang, date, self.preview, processed)
         self.generated = generator.generate()
         self.specs = {source_uri(p.path): p for p in self.generated.pages}
@@ -142,7 +168,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 {"lang": code, "href": root + site_path(spec.path, code)} for code in ("vi", "en")
             ]
             alternates.append({"lang": "x-default", "href": root + spec.path})
-        card = cards.path_of(self.cards[source_uri(spec.path)].key(self.font))
+        card = cards.path_of(self.cards[source_uri(spec.path)].key(self.font)) if self.cards else ""
         return {
             "og": {
                 "title": spec.title,
@@ -162,7 +188,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        cards.ensure(self.root, self.cards, site_dir)
+        if self.cards:
+            cards.ensure(self.root, self.cards, site_dir)
         if self.config.lang != "vi":
             return
         image_cache.publish(self.root, self.generated.images, site_dir)

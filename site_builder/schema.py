@@ -17,9 +17,9 @@ from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError
+from .errors import WARNING, ContentError
 from .i18n import Text
-from .images import ImageProblem, check_header
+from .images import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header
 from .loader import position
 from .slugs import ID_PATTERN
 
@@ -55,6 +55,10 @@ class Context:
     def error(self, node: Node, code: str, key: str = "", **args: Any) -> Any:
         self.problems.append(ContentError(self.rel, *position(node), code, args, key))
         return INVALID
+
+    def warn(self, node: Node, code: str, key: str = "", **args: Any) -> None:
+        problem = ContentError(self.rel, *position(node), code, args, key, WARNING)
+        self.problems.append(problem)
 
 
 def _kind(node: Node) -> Text:
@@ -223,6 +227,7 @@ class ImagePath(Scalar):
         if problem is not None:
             return ctx.error(node, problem[0], key, **problem[1])
         src = str(PurePosixPath(value))
+        _warn_if_large(ctx, node, key, src)
         ctx.images.append(Ref("image", src, ctx.rel, *position(node), key))
         return src
 
@@ -252,6 +257,16 @@ def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | Non
     except ImageProblem as exc:
         return exc.code, {"found": value, **exc.args_}
     return None
+
+
+def _warn_if_large(ctx: Context, node: Node, key: str, src: str) -> None:
+    """Warn about an original that will weigh on the repository forever."""
+    path = ctx.project / "content" / "images" / src
+    size = path.stat().st_size
+    width, height = check_header(path)
+    if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:
+        megabytes = f"{size / 1_000_000:.1f}"
+        ctx.warn(node, "large-photo", key, found=src, mb=megabytes, side=max(width, height))
 
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
@@ -309,6 +324,7 @@ class TextOf(Converter):
                         if problem is not None:
                             ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
                         else:
+                            _warn_if_large(ctx, v, f"{key}.{name}", src)
                             where = (ctx.rel, *position(v), f"{key}.{name}")
                             ctx.images.append(Ref("image", str(PurePosixPath(src)), *where))
         if values["vi"] is None or not values["vi"].strip():
@@ -393,7 +409,12 @@ class Obj(Converter):
                 ok = False
                 continue
             nodes[name] = v
-            if is_null(v):
+            required = fields[name].metadata["required"]
+            blank = isinstance(v, ScalarNode) and not v.value.strip()
+            if is_null(v) or (required and blank):
+                if required:  # written, but with nothing in it
+                    ctx.error(v, "empty-field", key, field=name)
+                    ok = False
                 continue
             value = fields[name].metadata["conv"].convert(v, ctx, sub)
             if value is INVALID:
@@ -402,7 +423,7 @@ class Obj(Converter):
                 values[name] = value
         for name, f in fields.items():
             if f.metadata["required"] and name not in values:
-                if name not in nodes:  # absent, or present but null
+                if name not in nodes:  # absent; an empty value was reported above
                     ctx.error(node, "missing-field", key, field=name)
                 ok = False
             elif f.metadata["required"] and _lacks_en(values[name]):

@@ -46,6 +46,6 @@ def test_every_field_is_in_the_guide(guide: Path) -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("build", "check", "serve", "new", "radio", "say"):
+    for command in ("build", "check", "serve", "new", "status", "radio", "say"):
         command = f"site-builder {command}"
         assert command in readme

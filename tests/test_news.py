@@ -322,8 +322,8 @@ def test_new_command_prints_the_path_and_the_next_step(make_site) -> None:
     assert path.name == "tin-co-dau-ngoac.yml"
     assert "site-builder check" in result.stderr
     # the file is valid YAML with the title kept exactly; only the text to fill is missing
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('summary: {vi: ""}', "summary: {vi: s}"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace('summary: {vi: ""}', "summary: {vi: s}")
+    path.write_text(text.replace('body:\n  vi: ""', "body:\n  vi: b"), encoding="utf-8")
     assert site.cli("check").returncode == 0
     assert site.cli("new", "news", "  ").returncode == 2
     assert site.cli("new", "nothing", "x").returncode == 2

@@ -1,0 +1,111 @@
+"""Publishing: the shipped nginx configuration over a built site, and the CI workflow."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def head(url: str) -> tuple[int, dict[str, str]]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local server)
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def test_nginx_serves_the_site_with_types_and_cache_headers(bundled, tmp_path) -> None:
+    port = free_port()
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    server = server.replace("root /var/www/tam-duong/site;", f"root {bundled.site};")
+    (tmp_path / "logs").mkdir()
+    conf = tmp_path / "nginx.conf"
+    user = "user root;" if os.geteuid() == 0 else ""  # pytest's folders are private to us
+    conf.write_text(f"""
+{user}
+pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/logs/error.log;
+daemon off;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;
+    fastcgi_temp_path {tmp_path}/fastcgi; uwsgi_temp_path {tmp_path}/uwsgi;
+    scgi_temp_path {tmp_path}/scgi;
+    {server}
+}}
+""", encoding="utf-8")  # fmt: skip
+    process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp_path)],
+                               stderr=subprocess.PIPE)  # fmt: skip
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(50):
+            try:
+                head(base)
+                break
+            except OSError:
+                time.sleep(0.1)
+        status, headers = head(base)
+        assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        assert headers["Cache-Control"] == "no-cache"
+        webp = next((bundled.site / "anh").glob("*.webp")).name
+        status, headers = head(base + "anh/" + webp)
+        assert (status, headers["Content-Type"]) == (200, "image/webp")
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        for path, kind in (("tin-tuc/rss.xml", "application/rss+xml"),
+                           ("en/tin-tuc/atom.xml", "application/atom+xml"),
+                           ("search/search_index.json", "application/json")):  # fmt: skip
+            status, headers = head(base + path)
+            assert status == 200 and headers["Content-Type"].startswith(kind), path
+            assert headers["Cache-Control"] == "public, max-age=3600", path
+        status, headers = head(base + "fonts/be-vietnam-pro-regular.woff2")
+        assert (status, headers["Content-Type"]) == (200, "font/woff2")
+        with urllib.request.urlopen(base + "en/no-such-page/") as _:  # noqa: S310
+            raise AssertionError("expected a 404")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+        body = error.read().decode("utf-8")
+        assert '<html lang="en"' in body  # the English 404 page under /en/
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_root_404_is_vietnamese(bundled) -> None:
+    assert '<html lang="vi"' in bundled.read("404.html")
+    assert '<html lang="en"' in bundled.read("en/404.html")
+
+
+def test_workflow_checks_merge_requests_and_publishes_main() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads "on" as True
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    check, publish = workflow["jobs"]["check"], workflow["jobs"]["publish"]
+    assert "pull_request" in check["if"]
+    assert any("site-builder check --strict" in step.get("run", "") for step in check["steps"])
+    assert "refs/heads/main" in publish["if"]
+    runs = " ".join(step.get("run", "") for step in publish["steps"])
+    uses = [step.get("uses", "") for step in publish["steps"]]
+    assert "site-builder build --strict" in runs
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
