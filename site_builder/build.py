@@ -7,14 +7,18 @@ as it was. A swap interrupted by a killed run is repaired by the next run.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import shutil
+import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import image_cache, project
+from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError, has_errors
 from .radio.render import write_all
 from .validate import load_content
@@ -42,6 +46,7 @@ def build(
     problems = loaded[1]
     if has_errors(problems, strict):
         return Result(CONTENT_ERRORS, problems)
+    project.pin_build_date(root)
     try:
         processed = image_cache.prepare(
             root, loaded[0].image_refs, project.image_settings(loaded[0])
@@ -100,18 +105,41 @@ def _sibling(target: Path, suffix: str) -> Path:
     return target.with_name(f".{target.name}.{suffix}")
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
 def _swap(staging: Path, target: Path) -> None:
+    """Put the staged site in place; at every instant `target` is a complete site."""
+    checkpoint("swap")
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):  # now staging holds the previous site
+        checkpoint("swap")
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    # Elsewhere, two renames with a marker that lets repair() finish or undo the swap.
     ready, old = _sibling(target, "ready"), _sibling(target, "old")
-    ready.touch()  # from here on, the staged site is complete: repair() finishes the swap
-    if target.exists():
-        target.rename(old)
+    ready.touch()
+    target.rename(old)
     staging.rename(target)
     ready.unlink()
     shutil.rmtree(old, ignore_errors=True)
 
 
 def repair(target: Path) -> None:
-    """Finish or undo a swap that a killed run left half done."""
+    """Finish or undo a swap that a killed run left half done, and remove leftovers."""
     new, old, ready = _sibling(target, "new"), _sibling(target, "old"), _sibling(target, "ready")
     if ready.exists():
         if new.exists():

@@ -2,8 +2,8 @@
 
 Letters first — a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with the
 non-Vietnamese f j w z at their Latin places — then, only between words equal letter by
-letter, tones: ngang, huyền, hỏi, ngã, sắc, nặng. Case is ignored. Individuals sort by
-given name (the last word), then the rest of the name.
+letter, tones: ngang, huyền, hỏi, ngã, sắc, nặng. Case and tone placement are ignored.
+Individuals sort by given name (the last word), then the rest of the name.
 """
 
 from __future__ import annotations
@@ -45,9 +45,14 @@ def _letters(word: str) -> tuple[list[int], list[int]]:
 
 
 def key(text: str) -> tuple:
-    """Sort key of a text: all letters first, then all tones (two collation levels)."""
+    """Sort key of a text: all letters first, then all tones (two collation levels).
+
+    A syllable has one tone, so each word contributes its tone, not where the mark sits:
+    "hoà" and "hòa" (old and new placement, different even in NFC) sort as one word.
+    """
     words = [_letters(w) for w in text.split()]
-    return (tuple(tuple(ls) for ls, _ in words), tuple(tuple(ts) for _, ts in words))
+    letters = tuple(tuple(ls) for ls, _ in words)
+    return (letters, tuple(max(ts, default=0) for _, ts in words))
 
 
 def person_key(name: str, individual: bool) -> tuple:

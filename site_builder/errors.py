@@ -65,6 +65,26 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "chia nội dung thành nhiều tệp; ảnh đặt trong content/images/",
         "split the content into several files; put images in content/images/",
     ),
+    "utf16": (
+        "tệp được lưu dạng UTF-16, không phải UTF-8",
+        "the file is saved as UTF-16, not UTF-8",
+        "mở tệp trong Notepad, chọn Lưu thành… và chọn mã hóa UTF-8",
+        "open it in Notepad, choose Save As… and pick the UTF-8 encoding",
+    ),
+    "legacy-encoding": (
+        "văn bản có vẻ gõ bằng bảng mã cũ {encoding}, không phải Unicode: '{found}'",
+        "the text looks typed in the old {encoding} encoding, not Unicode: '{found}'",
+        "chuyển sang Unicode bằng Unikey (Công cụ → Chuyển mã, nguồn {encoding}, đích Unicode) "
+        "rồi dán lại",
+        "convert it to Unicode with Unikey's converter (source {encoding}, target Unicode), "
+        "then paste it again",
+    ),
+    "invisible-characters": (
+        "đã xóa ký tự ẩn ({chars}) khỏi tiêu đề hoặc tên",
+        "invisible characters ({chars}) were removed from a title or name",
+        "xóa chúng trong tệp để cảnh báo này không còn (thường do dán từ Word hoặc PDF)",
+        "delete them in the file to silence this warning (they come from pasting from Word or PDF)",
+    ),
     "empty-file": (
         "tệp rỗng; cần các trường: {fields}",
         "the file is empty; expected the fields: {fields}",

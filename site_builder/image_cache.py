@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
+from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError
 from .images import ImageProblem, Processed, Settings, Variant, process
 from .slugs import slugify
@@ -52,6 +53,11 @@ def prepare(
     reference) is in the cache; report a source that cannot be decoded at that reference."""
     root = cache_dir(project)
     root.mkdir(parents=True, exist_ok=True)
+    for partial in root.glob("*.part-*"):  # left by a killed build: never complete entries
+        if partial.is_dir():
+            shutil.rmtree(partial, ignore_errors=True)
+        else:
+            partial.unlink(missing_ok=True)
     index = _load_index(root)
     signature = settings.signature()
     result: dict[str, Processed] = {}
@@ -134,6 +140,7 @@ def _one(src: str, path: Path, entry: Path, settings: Settings) -> Outcome:
     partial.mkdir(parents=True)
     try:
         processed = process(path, partial, settings)
+        checkpoint("images")
     except ImageProblem as exc:
         shutil.rmtree(partial, ignore_errors=True)
         return src, exc

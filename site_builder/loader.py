@@ -19,6 +19,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .errors import ContentError
+from .hygiene import legacy_encoding
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000  # bounds alias expansion ("billion laughs")
@@ -51,6 +52,8 @@ def load_file(path: Path, rel: str) -> tuple[Node | None, list[ContentError]]:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         return None, [ContentError(rel, 0, 0, "file-too-large", {"size": len(data)})]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, [ContentError(rel, 1, 1, "utf16", {})]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,6 +99,10 @@ def _check(node: Node, rel: str, problems: list[ContentError], count: list[int])
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(ContentError(rel, *position(node), "forbidden-tag", {"tag": tag}))
     if isinstance(node, ScalarNode):
+        legacy = legacy_encoding(node.value)
+        if legacy is not None:
+            args = {"encoding": legacy, "found": node.value[:40]}
+            problems.append(ContentError(rel, *position(node), "legacy-encoding", args))
         node.value = unicodedata.normalize("NFC", node.value)
     elif isinstance(node, SequenceNode):
         for item in node.value:

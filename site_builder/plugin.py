@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import cards, image_cache, project
+from .checkpoints import checkpoint
 from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
@@ -72,6 +73,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         lang = self.config.lang
         self.root = Path(config.config_file_path).parent
+        project.pin_build_date(self.root)
         content, problems = project.load(self.root)
         errors = [p for p in problems if p.severity == ERROR]
         processed: dict[str, Any] | None = None
@@ -89,6 +91,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
         config.extra["sb_footer"] = {}
+        config.extra["sb_build_date"] = project.build_date(self.root).isoformat()
         config.theme["language"] = lang
         config.nav = [{t(key, lang): source_uri(path)} for key, path in SECTIONS.items()]
         if content.site is None or processed is None:  # nothing good yet: an error page only
@@ -148,6 +151,11 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
         return spec.html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now
+            checkpoint("mkdocs")
+        return output
 
     def on_page_context(self, context: Any, *, page: Page, **kwargs: Any) -> Any:
         spec = self.specs.get(page.file.src_uri)

@@ -58,6 +58,11 @@ def build_datetime(project: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(newest), VIETNAM)
 
 
+def pin_build_date(project: Path) -> None:
+    """Give MkDocs the same build date (its sitemap's lastmod reads SOURCE_DATE_EPOCH)."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(build_datetime(project).timestamp())))
+
+
 def preload(
     project: Path,
     loaded: tuple[Content, list[ContentError]],

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import WARNING, ContentError
+from .hygiene import strip_invisible
 from .i18n import Text
 from .images import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header
 from .loader import position
@@ -107,6 +108,19 @@ class Scalar(Converter):
 
 class Str(Scalar):
     expected = Text("một chuỗi văn bản", "a text value")
+
+    def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
+        return clean_name(value, node, ctx, key)
+
+
+def clean_name(value: str, node: Node, ctx: Context, key: str) -> str:
+    """Strip invisible characters from titles and names, warning the editor."""
+    if key.split(".")[0] not in ("title", "name"):
+        return value
+    cleaned, removed = strip_invisible(value)
+    if removed:
+        ctx.warn(node, "invisible-characters", key, chars=", ".join(removed))
+    return cleaned
 
 
 class Url(Scalar):
@@ -315,7 +329,7 @@ class TextOf(Converter):
             elif not isinstance(v, ScalarNode):
                 Str().wrong_type(v, ctx, f"{key}.{name}")
             else:
-                values[name] = v.value
+                values[name] = clean_name(v.value, v, ctx, f"{key}.{name}")
                 if self.markdown:
                     for alt, src in body_images(v.value):
                         problem = image_problem(src, ctx.project)

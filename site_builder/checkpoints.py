@@ -1,0 +1,18 @@
+"""Named points where a test can pause a real build, to kill it there and check the result."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+
+def checkpoint(name: str) -> None:
+    """Pause at a named point when a test asks, so that it can kill a real build there.
+
+    Set SITE_BUILDER_PAUSE_AT to the point's name and SITE_BUILDER_PAUSE_FILE to a path;
+    the build writes that file and waits. Points: images, mkdocs, swap.
+    """
+    if os.environ.get("SITE_BUILDER_PAUSE_AT") == name:
+        Path(os.environ["SITE_BUILDER_PAUSE_FILE"]).write_text(name, encoding="utf-8")
+        time.sleep(3600)

@@ -1,0 +1,41 @@
+"""Text hygiene: legacy Vietnamese encodings, and invisible characters in titles and names.
+
+Text typed in the old TCVN3 (.VnTime) or VNI fonts and pasted into a UTF-8 file shows as
+mojibake ("Ch­¬ng tr×nh" is TCVN3's "Chương trình"; "Chöông trình" is VNI's). Such text is
+refused: converting it needs a person and a converter, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that Vietnamese written in Unicode never uses but TCVN3 text is full of
+# (TCVN3 put Vietnamese letters at these Latin-1 positions: ­ is ư, ¬ is ơ, × is ì, ¸ is á …).
+TCVN3 = set("¸µ¶·¹¨©ª«¬\u00ad®¦§¡¢£¤¥¼½¾×ËÌÎÏßþ÷")
+# VNI wrote a base letter and then a Latin-1 mark: aù = á, aø = à, aû = ả, ö = ư, ñ = đ.
+VNI = re.compile(r"[aeiouyAEIOUY][øûïäëå]|[öñÑÖ]")
+INVISIBLE = re.compile(
+    "[\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f]"
+)
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Return "TCVN3" or "VNI" when `text` looks typed in that legacy encoding."""
+    tcvn3 = sum(char in TCVN3 for char in text)
+    soft_hyphen_in_word = re.search(r"\w\u00ad\w", text) is not None
+    if tcvn3 >= 2 or (tcvn3 and soft_hyphen_in_word):
+        return "TCVN3"
+    if VNI.search(text):  # Vietnamese in Unicode has none of these marks after a vowel
+        return "VNI"
+    return None
+
+
+def strip_invisible(text: str) -> tuple[str, list[str]]:
+    """Remove non-breaking and zero-width spaces, soft hyphens and bidi controls.
+
+    A non-breaking space becomes a plain space; the others disappear. Returns the cleaned
+    text and the code points removed (as U+XXXX), for the warning.
+    """
+    found = [f"U+{ord(m[0]):04X}" for m in INVISIBLE.finditer(text)]
+    cleaned = INVISIBLE.sub(lambda m: " " if m[0] == "\u00a0" else "", text)
+    return re.sub(r" {2,}", " ", cleaned).strip(), sorted(set(found))
