@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import image_cache, project
+from . import image_cache, project, search_index
 from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError, has_errors
 from .radio.render import write_all
@@ -73,6 +73,11 @@ def build(
         found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
         return Result(code, problems + list(found.values()))
     staging_en.rename(staging / "en")
+    try:
+        search_index.index(staging)  # both languages, before the site goes live
+    except BuildFailed as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        return Result(INTERNAL_ERROR, problems + exc.problems)
     _swap(staging, target)
     if loaded[0].programmes:
         write_all(root, loaded[0], radio_dir or root / "radio")

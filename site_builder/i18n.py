@@ -127,6 +127,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "items": ("{n} tin", "{n} items"),
     "all_months": ("Tất cả các tháng", "All months"),
     "close": ("Đóng", "Close"),
+    "search": ("Tìm kiếm", "Search"),
+    "search_hint": (
+        "Gõ có dấu hoặc không dấu đều được: “tam duong” tìm thấy “Tam Đường”.",
+        "Type with or without Vietnamese marks: “tam duong” finds “Tam Đường”.",
+    ),
+    "search_no_js": (
+        "Tìm kiếm cần JavaScript; trang vẫn xem được qua các mục ở trình đơn.",
+        "Search needs JavaScript; every page is also reachable from the menu.",
+    ),
     "preview_errors": ("Nội dung đang có lỗi", "The content has errors"),
     "banner": (
         "Nội dung có lỗi; trang đang hiện bản dựng tốt gần nhất. Sửa các lỗi sau rồi lưu tệp:",

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import news_pages, richtext
+from . import news_pages, richtext, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .i18n import Text, format_date, format_month, format_number, t
 from .image_cache import url_of
@@ -42,6 +42,7 @@ class PageSpec:
     other_path: str = ""  # the page to switch to in the other language
     other_exists: bool = True  # False: the same page does not exist there
     toc: tuple[tuple[int, str, str], ...] = ()
+    jsonld: str = ""  # schema.org data, already safe inside <script>
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,13 @@ class Generator:
                 "licence": image.licence,
             }
 
+        def asset(target: str) -> str:
+            """Link a file at the root of the whole site (shared by both languages)."""
+            return relative(here, target)
+
         tpl = self.env.get_template(template)
-        return tpl.render(url=url, img=img, md=md, sections=SECTIONS, title=title, **context)
+        return tpl.render(url=url, img=img, md=md, asset=asset, sections=SECTIONS, title=title,
+                          **context)  # fmt: skip
 
     def add(self, spec: PageSpec) -> None:
         self.result.pages.append(spec)
@@ -282,6 +288,7 @@ class Generator:
         )
         news_pages.generate(self, news, fields_by_id, people_by_id)
         self.section_page("albums", "albums.html", albums=albums)
+        self.section_page("search", "search.html")
         for a in albums:
             self.item_page("albums", a, "album.html", a.title, album=a)
         return self.result  # fmt: skip
@@ -303,7 +310,11 @@ class Generator:
         path = SECTIONS[section]
         title = self.site_title() if section == "home" else t(section, self.lang)
         html = self.render(template, path, section, title, user=f"content/{section}", **context)
-        self.add(PageSpec(path, section, title, html, other_path=path))
+        data = {"home": structured.anniversary, "about": structured.issuer}.get(section)
+        ld = ""
+        if data is not None:
+            ld = structured.script({"@context": "https://schema.org", **data(self.site, self.lang)})
+        self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld))
 
     def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
         first, last = self.site.founded.year, self.site.anniversary.year
@@ -329,7 +340,14 @@ class Generator:
         exists = self.shown_in(record, "en" if self.lang == "vi" else "vi")
         other = path if exists else SECTIONS[section]
         summary = getattr(record, "summary", None)
-        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists))
+        url = self.site.base_url + site_path(path, self.lang)
+        ld = ""
+        if isinstance(record, NewsItem):
+            image = self.lead_image(record.image.src)[0] if record.image else None
+            ld = structured.script(structured.article(record, self.site, self.lang, url, image))
+        elif isinstance(record, Person):
+            ld = structured.script(structured.exemplar(record, self.lang, url))
+        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists, jsonld=ld))
 
     def plan_page(self) -> None:
         plan = self.content.plan

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -25,11 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import cards, image_cache, project
+from . import cards, image_cache, project, search_index
 from .checkpoints import checkpoint
 from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
+from .search_index import searchable
 from .urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
@@ -126,6 +127,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             files.append(File.generated(config, uri, content=""))
         for extra in self.generated.files:  # feeds and redirect pages
             files.append(File.generated(config, extra.path, content=extra.content))
+        if self.config.lang == "vi" and self.base_url != "/":
+            robots = f"User-agent: *\nAllow: /\nSitemap: {self.base_url}sitemap.xml\n"
+            robots += f"Sitemap: {self.base_url}en/sitemap.xml\n"
+            files.append(File.generated(config, "robots.txt", content=robots))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
@@ -138,6 +143,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 page.meta["description"] = escape(spec.description)
             if not spec.toc:  # a table of contents helps long pages only (the plan)
                 page.meta["hide"] = ["toc"]
+            page.meta["sb_alternates"] = self.page_context(spec)["hreflang"]  # for the sitemap
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
@@ -150,7 +156,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
             (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return spec.html
+        return spec.html if spec.section == "search" else searchable(spec.html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now
@@ -192,6 +198,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 "available": spec.other_exists,
             },
             "hreflang": alternates,
+            "jsonld": Markup(spec.jsonld),  # noqa: S704 (json.dumps, with < > & escaped)
         }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -201,8 +208,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.config.lang != "vi":
             return
         image_cache.publish(self.root, self.generated.images, site_dir)
-        if self.config.chain:
+        if self.config.chain:  # plain `mkdocs build` and `serve`: English, then the index
             build_language(self.root, "en", site_dir / "en", preview=self.preview)
+            try:
+                search_index.index(site_dir)
+            except BuildFailed as exc:
+                raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "content"))

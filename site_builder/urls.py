@@ -14,6 +14,7 @@ SECTIONS = {
     "honours": "khen-thuong/",
     "news": "tin-tuc/",
     "albums": "thu-vien-anh/",
+    "search": "tim-kiem/",
 }
 EN_PREFIX = "en/"
 

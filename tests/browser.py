@@ -67,3 +67,23 @@ def serve(folder: Path) -> Iterator[str]:
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def indexed(site: Path) -> list[dict]:
+    """Return every page Pagefind indexed (its fragments: url, content, meta)."""
+    import gzip
+    import json
+
+    pages = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        pages.append(json.loads(data))
+    return pages
+
+
+SEARCH = """async (query) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  const found = await pagefind.search(query);
+  const top = await Promise.all(found.results.slice(0, 3).map(r => r.data()));
+  return top.map(r => r.url);
+}"""

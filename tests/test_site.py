@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -201,13 +200,3 @@ def test_every_page_has_a_social_card(bundled) -> None:
         with Image.open(card) as im:
             assert im.size == (1200, 630)
         assert '<meta name="twitter:card" content="summary_large_image">' in page
-
-
-def test_search_indexes_are_separate_per_language(bundled) -> None:
-    vi = json.loads(bundled.read("search/search_index.json"))
-    en = json.loads(bundled.read("en/search/search_index.json"))
-    assert (vi["config"]["lang"], en["config"]["lang"]) == (["vi"], ["en"])
-    vi_titles = {d["title"] for d in vi["docs"]}
-    en_titles = {d["title"] for d in en["docs"]}
-    assert "Kế hoạch thi đua" in vi_titles and "Kế hoạch thi đua" not in en_titles
-    assert "Campaign plan" in en_titles
