@@ -87,7 +87,9 @@ class Audit(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         ours = tag == "svg" and dict(attrs).get("class") in ("sb-chart", "sb-emblem")
-        self.stack.append("svg-drawn-by-the-build" if ours else tag)  # its text is escaped
+        data = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        # our charts' text is escaped; JSON-LD is data, and its < > & are escaped (checked below)
+        self.stack.append("svg-drawn-by-the-build" if ours else "json-ld" if data else tag)
         for name, value in attrs:
             value = value or ""
             url = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()
@@ -101,11 +103,15 @@ class Audit(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "svg" and "svg-drawn-by-the-build" in self.stack:
             tag = "svg-drawn-by-the-build"
+        if tag == "script" and self.stack and self.stack[-1] == "json-ld":
+            tag = "json-ld"
         if tag in self.stack:
             while self.stack and self.stack.pop() != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "json-ld" and re.search(r"[<>]", data):
+            self.bad.append("unescaped < or > in JSON-LD")
         if MARK in data and any(t in self.DANGEROUS for t in self.stack):
             self.bad.append(f"{MARK} inside {self.stack[-1]}")
 

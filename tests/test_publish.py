@@ -74,7 +74,7 @@ http {{
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
         for path, kind in (("tin-tuc/rss.xml", "application/rss+xml"),
                            ("en/tin-tuc/atom.xml", "application/atom+xml"),
-                           ("search/search_index.json", "application/json")):  # fmt: skip
+                           ("pagefind/pagefind-entry.json", "application/json")):  # fmt: skip
             status, headers = head(base + path)
             assert status == 200 and headers["Content-Type"].startswith(kind), path
             assert headers["Cache-Control"] == "public, max-age=3600", path
