@@ -8,6 +8,7 @@ words folded to "d" ("Đường" → "Duong"), which is what makes "tam duong" f
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -42,3 +43,7 @@ def index(site_dir: Path) -> None:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["pagefind failed"]
         raise BuildFailed([ContentError("site", 0, 0, "internal-error", {"detail": detail[0]})])
+    # Pagefind lists the languages in a per-run hash order: sort them, for identical builds.
+    entry = site_dir / BUNDLE / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
