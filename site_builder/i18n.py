@@ -65,10 +65,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nội dung này được tạo ra để minh họa bố cục trang, không phải tư liệu thật.",
         "This content was made up to show the page layout; it is not a record.",
     ),
-    "unofficial": (
-        "Bản dịch không chính thức / Unofficial translation",
-        "Unofficial translation / Bản dịch không chính thức",
-    ),
     "not_in_english": ("Chưa có bản tiếng Anh", "not available in English"),
     "other_language": ("English", "Tiếng Việt"),
     "source": ("Nguồn", "Source"),

@@ -99,7 +99,10 @@ def test_plan_headings_in_both_languages(bundled) -> None:
     assert "Sùng Lữ Páo" in vi
     assert "<dd>—/KH-UBND</dd>" in vi  # the number the source leaves blank is not invented
     en = bundled.read("en/ke-hoach/index.html")
-    assert "Unofficial translation / Bản dịch không chính thức" in en
+    assert (
+        '<span lang="en">Unofficial translation</span> / '
+        '<span lang="vi">Bản dịch không chính thức</span>'
+    ) in en
     assert re.search(r"<h2 id=\"[a-z0-9-]+\">I\. PURPOSES AND REQUIREMENTS</h2>", en)
     assert "Unofficial translation" not in vi
     # the table of contents uses the Vietnamese-aware slug (đ → d)
