@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Result:
     code: int
     problems: list[ContentError] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
 
 
 def build(
@@ -42,7 +44,9 @@ def build(
 ) -> Result:
     """Validate `root`'s content, build both languages into `site_dir` atomically, then write
     the radio scripts into `radio_dir` (they name staff: never inside the site)."""
+    clock = Stopwatch()
     loaded = load_content(root)
+    clock.lap("load+validate")
     problems = loaded[1]
     if has_errors(problems, strict):
         return Result(CONTENT_ERRORS, problems)
@@ -53,6 +57,7 @@ def build(
         )
     except BuildFailed as exc:
         return Result(CONTENT_ERRORS, problems + exc.problems)
+    clock.lap("images")
     project.preload(root, loaded, processed)  # forked build processes reuse both
     target = (site_dir or root / "site").absolute()
     repair(target)
@@ -65,6 +70,10 @@ def build(
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
         outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
+    clock.lap("languages (parallel)")
+    for (lang, _, _), outcome in zip(jobs, outcomes, strict=True):
+        for stage, spent in outcome[2].items():
+            clock.seconds[f"{lang}: {stage}"] = spent
     failures = [o for o in outcomes if o[0] != OK]
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
@@ -78,32 +87,48 @@ def build(
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return Result(INTERNAL_ERROR, problems + exc.problems)
+    clock.lap("search index")
     _swap(staging, target)
+    clock.lap("swap")
     if loaded[0].programmes:
         write_all(root, loaded[0], radio_dir or root / "radio")
+        clock.lap("radio")
     pages = {
         "vi": sum(1 for p in target.rglob("index.html") if not p.is_relative_to(target / "en")),
         "en": sum(1 for _ in (target / "en").rglob("index.html")),
     }
-    return Result(OK, problems, pages)
+    return Result(OK, problems, pages, clock.seconds)
 
 
 def _build_one(
     root: Path, lang: str, site_dir: Path, strict: bool
-) -> tuple[int, list[ContentError]]:
+) -> tuple[int, list[ContentError], dict[str, float]]:
     """Build one language in a worker process; report failures as data, never raise."""
     from .plugin import build_language
 
     try:
-        build_language(root, lang, site_dir, strict=strict)
+        seconds = build_language(root, lang, site_dir, strict=strict)
     except BuildFailed as exc:
-        return CONTENT_ERRORS, exc.problems
+        return CONTENT_ERRORS, exc.problems, {}
     except Exception as exc:  # our bug: name where it happened, without a traceback
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         path = f"{where.filename}:{where.lineno}" if where else "site_builder"
-        return INTERNAL_ERROR, [ContentError(path, 0, 0, "internal-error", {"detail": detail})]
-    return OK, []
+        return INTERNAL_ERROR, [ContentError(path, 0, 0, "internal-error", {"detail": detail})], {}
+    return OK, [], seconds
+
+
+class Stopwatch:
+    """Wall time per stage, for benchmarks/build.py."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def _sibling(target: Path, suffix: str) -> Path:

@@ -10,6 +10,7 @@ two processes instead, which on two cores costs the time of one.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.base_url = "/"
         self.cards: dict[str, cards.Card] = {}
         self.font = b""
+        self.seconds: dict[str, float] = {}  # our own stages, for benchmarks
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
@@ -113,8 +115,10 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             "lang": lang,
         }
         date = project.build_date(self.root)
+        started = time.perf_counter()
         generator = Generator(self.root, content, lang, date, self.preview, processed)
         self.generated = generator.generate()
+        self.seconds["our pages"] = time.perf_counter() - started
         self.specs = {source_uri(p.path): p for p in self.generated.pages}
         years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
         name = site.site_name.get(lang)
@@ -203,11 +207,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        started = time.perf_counter()
         if self.cards:
             cards.ensure(self.root, self.cards, site_dir)
+        self.seconds["social cards"] = time.perf_counter() - started
         if self.config.lang != "vi":
             return
+        started = time.perf_counter()
         image_cache.publish(self.root, self.generated.images, site_dir)
+        self.seconds["copy images"] = time.perf_counter() - started
         if self.config.chain:  # plain `mkdocs build` and `serve`: English, then the index
             build_language(self.root, "en", site_dir / "en", preview=self.preview)
             try:
@@ -222,8 +230,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
 def build_language(
     root: Path, lang: str, site_dir: Path, *, preview: bool = False, strict: bool = False
-) -> None:
-    """Build one language of the site into `site_dir` with MkDocs."""
+) -> dict[str, float]:
+    """Build one language of the site into `site_dir` with MkDocs; return our stages' times."""
     config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
     plugin = config.plugins["site-builder"]
     assert isinstance(plugin, SiteBuilderPlugin)
@@ -232,6 +240,7 @@ def build_language(
     plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview
+    started = time.perf_counter()
     try:
         mkdocs_build.build(config)
     except Exception as exc:  # MkDocs wraps what our stages raise; report it as problems
@@ -244,6 +253,9 @@ def build_language(
             args = {"detail": str(inner)}
             raise BuildFailed([ContentError("mkdocs.yml", 0, 0, "strict-warnings", args)]) from None
         raise
+    seconds = dict(plugin.seconds)
+    seconds["mkdocs"] = time.perf_counter() - started - sum(seconds.values())
+    return seconds
 
 
 def unwrap(exc: BaseException) -> BaseException:

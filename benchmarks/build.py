@@ -1,0 +1,122 @@
+"""Benchmark a whole build of a synthetic archive against plain MkDocs + Material.
+
+    .venv/bin/python benchmarks/build.py [--news 2000] [--json FILE]
+
+Generates the archive (generate.py), then reports cold (empty cache) and warm (nothing
+changed) builds and a build after editing one news item: wall time, time per stage,
+generated pages per second, milliseconds per page, peak RSS. The baseline is MkDocs +
+Material with `navigation.prune` building the same number of pre-written Markdown pages,
+one process per language in parallel. The ratio ours/baseline is the headline figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+from generate import generate  # noqa: E402
+
+from site_builder.build import build  # noqa: E402
+
+BASELINE_CONFIG = """site_name: Baseline
+docs_dir: docs
+site_dir: {site}
+theme:
+  name: material
+  language: {lang}
+  font: false
+  features: [navigation.prune]
+plugins: [search]
+"""
+
+
+def pages_in(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def baseline_one(folder: Path, lang: str, count: int) -> float:
+    docs = folder / "docs"
+    for n in range(count):
+        page = docs / f"tin-{n:05d}" / "index.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Tin số {n}\n\n" + "Nội dung bài viết về huyện. " * 60 + "\n")
+    (folder / "mkdocs.yml").write_text(BASELINE_CONFIG.format(site=folder / "site", lang=lang))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})  # fmt: skip
+    return time.perf_counter() - start
+
+
+def baseline(vi_pages: int, en_pages: int) -> float:
+    """Plain Material, two languages as two parallel processes; return the wall time."""
+    work = Path(tempfile.mkdtemp(prefix="sb-baseline-"))
+    start = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        folders = [work / "vi", work / "en"]
+        list(pool.map(baseline_one, folders, ["vi", "en"], [vi_pages, en_pages]))
+    wall = time.perf_counter() - start
+    shutil.rmtree(work, ignore_errors=True)
+    return wall
+
+
+def timed_build(project: Path) -> dict:
+    start = time.perf_counter()
+    result = build(project, project / "site")
+    wall = time.perf_counter() - start
+    assert result.code == 0, [p.format("en") for p in result.problems][:5]
+    pages = pages_in(project / "site")
+    ours = sum(v for k, v in result.seconds.items() if "mkdocs" not in k and "parallel" not in k)
+    return {"wall_s": wall, "pages": pages, "ms_per_page": 1000 * wall / pages,
+            "pages_per_s": pages / wall, "stages_s": result.seconds,
+            "ours_share": ours / wall}  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--news", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "sb-build")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    project = generate(args.out, args.news, 2022)
+    os.environ["SITE_BUILDER_CACHE"] = str(args.out / ".cache")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    results = {"news": args.news, "cold": timed_build(project), "warm": timed_build(project)}
+    item = next((project / "content" / "news").glob("*/tong-hop-0001.yml"))
+    item.write_text(item.read_text(encoding="utf-8").replace('số 1"', 'số 1 (sửa)"'))
+    results["one_change"] = timed_build(project)
+    vi = pages_in(project / "site") - pages_in(project / "site" / "en")
+    en = pages_in(project / "site" / "en")
+    results["baseline_wall_s"] = baseline(vi, en)
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    results["peak_rss_mb"] = {"this process": usage, "largest child": children}
+    cold = results["cold"]
+    print(f"{args.news} news items: {cold['pages']} generated pages (both languages)")
+    for name in ("cold", "warm", "one_change"):
+        r = results[name]
+        share = 100 * r["ours_share"]
+        print(f"  {name:10} {r['wall_s']:7.2f} s  {r['ms_per_page']:6.2f} ms/page  "
+              f"{r['pages_per_s']:7.1f} pages/s  our stages {share:4.1f} %")  # fmt: skip
+    base = results["baseline_wall_s"]
+    print(f"  baseline   {base:7.2f} s  {1000 * base / cold['pages']:6.2f} ms/page"
+          f"  → ours/baseline (cold) = {cold['wall_s'] / base:.2f}")  # fmt: skip
+    print("  cold stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in cold["stages_s"].items()))
+    print(f"  peak RSS: {usage:.0f} MB here, {children:.0f} MB in the largest child process")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
