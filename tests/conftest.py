@@ -53,6 +53,29 @@ source: test
 """
 
 
+def fetch(url: str) -> str:
+    """GET a page from a local test server."""
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 60) -> bool:
+    """Poll `predicate` until it is true (connection errors count as not yet)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
 def tree_hash(folder: Path) -> str:
     """Return one hash of every file's path and bytes below `folder`."""
     digest = hashlib.sha256()

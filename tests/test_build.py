@@ -6,15 +6,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image
 
 from site_builder.build import repair
 
-from conftest import tree_hash
+from conftest import fetch, tree_hash, wait_for
 
 ALBUM = """\
 title: {vi: Album, en: Album}
@@ -139,23 +137,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def test_serve_rebuilds_when_content_changes(make_site):

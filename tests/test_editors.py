@@ -8,12 +8,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 from PIL import Image
 
 from site_builder.scaffold import KINDS, new
+
+from conftest import fetch, wait_for
 
 # What an editor fills in for each kind before the file passes `check`.
 FILLED = {
@@ -124,25 +125,6 @@ def test_status_lists_the_known_gaps(make_site) -> None:
     text = site.cli("status").stdout
     assert "gương điển hình: 0/2 có bản tiếng Anh" in text
     assert "Cá nhân chưa đồng ý công bố (không hiện trên trang) (1):" in text
-
-
-def fetch(url: str) -> str:
-    import urllib.request
-
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def test_serve_shows_errors_in_the_page_and_stays_up(make_site) -> None:
