@@ -37,7 +37,7 @@ theme:
   language: {lang}
   font: false
   features: [navigation.prune]
-plugins: [search]
+plugins: []
 """
 
 
@@ -47,8 +47,10 @@ def pages_in(site: Path) -> int:
 
 def baseline_one(folder: Path, lang: str, count: int) -> float:
     docs = folder / "docs"
-    for n in range(count):
-        page = docs / f"tin-{n:05d}" / "index.md"
+    (docs / "index.md").parent.mkdir(parents=True, exist_ok=True)
+    (docs / "index.md").write_text("# Trang chủ\n")
+    for n in range(count):  # in sections by year, so that navigation.prune can prune
+        page = docs / "tin-tuc" / str(2003 + n % 20) / f"tin-{n:05d}" / "index.md"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f"# Tin số {n}\n\n" + "Nội dung bài viết về huyện. " * 60 + "\n")
     (folder / "mkdocs.yml").write_text(BASELINE_CONFIG.format(site=folder / "site", lang=lang))
@@ -76,10 +78,11 @@ def timed_build(project: Path) -> dict:
     wall = time.perf_counter() - start
     assert result.code == 0, [p.format("en") for p in result.problems][:5]
     pages = pages_in(project / "site")
-    ours = sum(v for k, v in result.seconds.items() if "mkdocs" not in k and "parallel" not in k)
+    # the languages run in parallel: MkDocs' share is the slower language's rendering
+    mkdocs = max(v for k, v in result.seconds.items() if k.endswith(": mkdocs"))
     return {"wall_s": wall, "pages": pages, "ms_per_page": 1000 * wall / pages,
             "pages_per_s": pages / wall, "stages_s": result.seconds,
-            "ours_share": ours / wall}  # fmt: skip
+            "ours_share": 1 - mkdocs / wall}  # fmt: skip
 
 
 def main() -> int:

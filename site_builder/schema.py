@@ -20,13 +20,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import WARNING, ContentError
 from .hygiene import strip_invisible
 from .i18n import Text
-from .images import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header
+from .image_refs import body_images, image_problem, warn_if_large
 from .loader import position
 from .slugs import ID_PATTERN
 
 INVALID: Any = object()  # a sentinel: the problem is already recorded
 _NULLS = {"", "~", "null", "Null", "NULL"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
 
 
 @dataclass(frozen=True)
@@ -241,70 +240,9 @@ class ImagePath(Scalar):
         if problem is not None:
             return ctx.error(node, problem[0], key, **problem[1])
         src = str(PurePosixPath(value))
-        _warn_if_large(ctx, node, key, src)
+        warn_if_large(ctx, node, key, src)
         ctx.images.append(Ref("image", src, ctx.rel, *position(node), key))
         return src
-
-
-def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | None:
-    """Return why `value` cannot be used as an image path, or None when it can."""
-    images = project / "content" / "images"
-    pure = PurePosixPath(value.replace("\\", "/"))
-    if (
-        pure.is_absolute()
-        or ".." in pure.parts
-        or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, data:, C:
-        or value.startswith("//")
-    ):
-        return "unsafe-path", {"found": value}
-    target = images / pure
-    try:
-        target.resolve().relative_to(images.resolve())
-    except ValueError:  # a symlink that points outside
-        return "unsafe-path", {"found": value}
-    if not target.is_file():
-        return "missing-file", {"found": value, "suggestion": _near(target)}
-    if target.suffix.lower() not in IMAGE_SUFFIXES:
-        return "bad-image-format", {"found": value, "format": target.suffix}
-    try:
-        check_header(target)
-    except ImageProblem as exc:
-        return exc.code, {"found": value, **exc.args_}
-    return None
-
-
-def _warn_if_large(ctx: Context, node: Node, key: str, src: str) -> None:
-    """Warn about an original that will weigh on the repository forever."""
-    path = ctx.project / "content" / "images" / src
-    size = path.stat().st_size
-    width, height = check_header(path)
-    if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:
-        megabytes = f"{size / 1_000_000:.1f}"
-        ctx.warn(node, "large-photo", key, found=src, mb=megabytes, side=max(width, height))
-
-
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-
-
-def body_images(markdown: str) -> list[tuple[str, str]]:
-    """Return (alt, src) of the images a Markdown body shows (for validation messages only)."""
-    raw = [("<img>", src) for src in _HTML_IMAGE.findall(markdown)]
-    return _MD_IMAGE.findall(markdown) + raw
-
-
-def _near(target: Path) -> Text:
-    folder = target.parent
-    names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
-    close = difflib.get_close_matches(target.name, names, n=1, cutoff=0.6)
-    if close:
-        return Text(
-            f"có tệp '{close[0]}', có phải ý bạn là tệp này?", f"did you mean '{close[0]}'?"
-        )
-    return Text(
-        "đặt ảnh vào content/images/ và viết đường dẫn tính từ thư mục đó",
-        "put the image in content/images/ and write its path from there",
-    )
 
 
 class TextOf(Converter):
@@ -338,7 +276,7 @@ class TextOf(Converter):
                         if problem is not None:
                             ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
                         else:
-                            _warn_if_large(ctx, v, f"{key}.{name}", src)
+                            warn_if_large(ctx, v, f"{key}.{name}", src)
                             where = (ctx.rel, *position(v), f"{key}.{name}")
                             ctx.images.append(Ref("image", str(PurePosixPath(src)), *where))
         if values["vi"] is None or not values["vi"].strip():

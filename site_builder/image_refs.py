@@ -1,0 +1,83 @@
+"""Image references in content: paths that stay inside content/images/, and real images.
+
+Used by the schema for image fields and for images inside Markdown bodies, so that every
+reference gets the same checks and messages, at the line that holds it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from yaml.nodes import Node
+
+from .i18n import Text
+from .images import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header
+
+if TYPE_CHECKING:
+    from .schema import Context
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
+
+
+def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | None:
+    """Return why `value` cannot be used as an image path, or None when it can."""
+    images = project / "content" / "images"
+    pure = PurePosixPath(value.replace("\\", "/"))
+    if (
+        pure.is_absolute()
+        or ".." in pure.parts
+        or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, data:, C:
+        or value.startswith("//")
+    ):
+        return "unsafe-path", {"found": value}
+    target = images / pure
+    try:
+        target.resolve().relative_to(images.resolve())
+    except ValueError:  # a symlink that points outside
+        return "unsafe-path", {"found": value}
+    if not target.is_file():
+        return "missing-file", {"found": value, "suggestion": _near(target)}
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return "bad-image-format", {"found": value, "format": target.suffix}
+    try:
+        check_header(target)
+    except ImageProblem as exc:
+        return exc.code, {"found": value, **exc.args_}
+    return None
+
+
+def warn_if_large(ctx: Context, node: Node, key: str, src: str) -> None:
+    """Warn about an original that will weigh on the repository forever."""
+    path = ctx.project / "content" / "images" / src
+    size = path.stat().st_size
+    width, height = check_header(path)
+    if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:
+        megabytes = f"{size / 1_000_000:.1f}"
+        ctx.warn(node, "large-photo", key, found=src, mb=megabytes, side=max(width, height))
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def body_images(markdown: str) -> list[tuple[str, str]]:
+    """Return (alt, src) of the images a Markdown body shows (for validation messages only)."""
+    raw = [("<img>", src) for src in _HTML_IMAGE.findall(markdown)]
+    return _MD_IMAGE.findall(markdown) + raw
+
+
+def _near(target: Path) -> Text:
+    folder = target.parent
+    names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    close = difflib.get_close_matches(target.name, names, n=1, cutoff=0.6)
+    if close:
+        return Text(
+            f"có tệp '{close[0]}', có phải ý bạn là tệp này?", f"did you mean '{close[0]}'?"
+        )
+    return Text(
+        "đặt ảnh vào content/images/ và viết đường dẫn tính từ thư mục đó",
+        "put the image in content/images/ and write its path from there",
+    )
