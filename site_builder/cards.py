@@ -7,6 +7,7 @@ they show, like the other images, and written into each language's own folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import unicodedata
@@ -37,6 +38,12 @@ class Card:
         return hashlib.sha256(text.encode() + hashlib.sha256(font).digest()).hexdigest()
 
 
+@functools.lru_cache(maxsize=64)
+def font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """Load a font size once: fitting a title tries several sizes on every card."""
+    return ImageFont.truetype(path, size)
+
+
 def path_of(key: str) -> str:
     """Return the card's path below a language's site root."""
     return f"anh/the/{key[:20]}.jpg"
@@ -62,21 +69,19 @@ def fit(draw: ImageDraw.ImageDraw, text: str, font_path: Path, width: int, heigh
         sizes: range = range(72, 35, -4)) -> tuple[ImageFont.FreeTypeFont, list[str]]:  # fmt: skip
     """Return the largest font size whose wrapped lines fit the box, ellipsising if none does."""
     for size in sizes:
-        font = ImageFont.truetype(str(font_path), size)
-        lines = wrap(draw, text, font, width)
+        face = font(str(font_path), size)
+        lines = wrap(draw, text, face, width)
         if len(lines) * round(size * 1.25) <= height:
-            return font, lines
+            return face, lines
     keep = max(1, height // round(size * 1.25))
     lines = lines[:keep]
     lines[-1] = lines[-1].rstrip(".,;: ") + "…"
-    return font, lines
+    return face, lines
 
 
-def draw(card: Card, font_path: Path) -> Image.Image:
-    """Draw one card; every text is normalised to NFC first."""
-    title, site, years = (
-        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years)
-    )
+@functools.lru_cache(maxsize=8)
+def background(site: str, years: str, font_path: Path) -> Image.Image:
+    """Draw what every card of a site shares once: colours, the mark, the name, the years."""
     image = Image.new("RGB", SIZE, RED)
     pen = ImageDraw.Draw(image)
     pen.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK)
@@ -84,33 +89,39 @@ def draw(card: Card, font_path: Path) -> Image.Image:
     # the 20-year mark: a gold ring with "20 NĂM"
     cx, cy, r = SIZE[0] - MARGIN - 80, MARGIN + 80, 80
     pen.ellipse([cx - r, cy - r, cx + r, cy + r], outline=GOLD, width=8)
-    pen.text(
-        (cx, cy - 12), "20", font=ImageFont.truetype(str(font_path), 64), fill=GOLD, anchor="mm"
-    )
-    pen.text(
-        (cx, cy + 40), "NĂM", font=ImageFont.truetype(str(font_path), 26), fill=GOLD, anchor="mm"
-    )
-    small = ImageFont.truetype(str(font_path), 30)
+    pen.text((cx, cy - 12), "20", font=font(str(font_path), 64), fill=GOLD, anchor="mm")
+    pen.text((cx, cy + 40), "NĂM", font=font(str(font_path), 26), fill=GOLD, anchor="mm")
+    small = font(str(font_path), 30)
     pen.text((MARGIN, MARGIN), site, font=small, fill=GOLD)
+    pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
+    return image
+
+
+def draw(card: Card, font_path: Path) -> Image.Image:
+    """Draw one card; every text is normalised to NFC first."""
+    title, site, years = (
+        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years)
+    )
+    image = background(site, years, font_path).copy()
+    pen = ImageDraw.Draw(image)
     box_width = SIZE[0] - 2 * MARGIN - 200
-    font, lines = fit(pen, title, font_path, box_width, SIZE[1] - 2 * MARGIN - 190)
-    line_height = round(font.size * 1.25)
+    face, lines = fit(pen, title, font_path, box_width, SIZE[1] - 2 * MARGIN - 190)
+    line_height = round(face.size * 1.25)
     y = MARGIN + 70
     for line in lines:
-        pen.text((MARGIN, y), line, font=font, fill=WHITE)
+        pen.text((MARGIN, y), line, font=face, fill=WHITE)
         y += line_height
-    pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
     return image
 
 
 def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
     """Write each page's card into the site, drawing only those not in the cache."""
     font_path = project / FONT
-    font = font_path.read_bytes()
+    font_data = font_path.read_bytes()
     cache = cache_root(project) / "cards"
     cache.mkdir(parents=True, exist_ok=True)
     for card in cards.values():
-        key = card.key(font)
+        key = card.key(font_data)
         cached = cache / f"{key}.jpg"
         if not cached.is_file():
             partial = cache / f"{key}.part.jpg"
