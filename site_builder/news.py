@@ -6,6 +6,7 @@ say, which items a tag page lists.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -88,28 +89,54 @@ def by_month(items: Sequence[NewsItem]) -> dict[tuple[int, int], list[NewsItem]]
     return dict(sorted(groups.items(), reverse=True))
 
 
+class Neighbourhood:
+    """Neighbours and related items of every item of a newest-first list, in linear time.
+
+    Built once per list: positions, tag slugs, and items per tag and per category, so that
+    an archive of thousands of items does not compare every item with every other.
+    """
+
+    def __init__(self, items: Sequence[NewsItem]) -> None:
+        self.items = list(items)
+        self.position = {item.id: i for i, item in enumerate(self.items)}
+        self.tags = {item.id: {tag_slug(t) for t in item.tags} for item in self.items}
+        self.by_tag: dict[str, list[NewsItem]] = defaultdict(list)
+        self.by_category: dict[str, list[NewsItem]] = defaultdict(list)
+        for item in self.items:
+            for tag in self.tags[item.id]:
+                self.by_tag[tag].append(item)
+            self.by_category[item.category].append(item)
+
+    def neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
+        """Return the older and the newer item next to `item`."""
+        i = self.position[item.id]
+        older = self.items[i + 1] if i + 1 < len(self.items) else None
+        newer = self.items[i - 1] if i > 0 else None
+        return older, newer
+
+    def related(self, item: NewsItem, limit: int = 3) -> list[NewsItem]:
+        """Return items sharing tags or the category: most shared tags first, then newest."""
+        scores: dict[str, int] = defaultdict(int)
+        for tag in self.tags[item.id]:
+            for other in self.by_tag[tag]:
+                scores[other.id] += 2
+        for other in self.by_category[item.category]:
+            scores[other.id] += 1
+        scores.pop(item.id, None)
+        found = [self.items[self.position[i]] for i in scores]
+        return heapq.nlargest(limit, found, key=lambda o: (scores[o.id], o.date, o.id))
+
+
 def neighbours(
     items: Sequence[NewsItem], item: NewsItem
 ) -> tuple[NewsItem | None, NewsItem | None]:
     """Return the older and the newer item next to `item` in a newest-first list."""
-    i = items.index(item)
-    older = items[i + 1] if i + 1 < len(items) else None
-    newer = items[i - 1] if i > 0 else None
-    return older, newer
+    return Neighbourhood(items).neighbours(item)
 
 
 def related(items: Sequence[NewsItem], item: NewsItem, limit: int = 3) -> list[NewsItem]:
     """Return items sharing tags or the category: most shared tags first, then newest."""
-    tags = {tag_slug(t) for t in item.tags}
-
-    def score(other: NewsItem) -> int:
-        shared = len(tags & {tag_slug(t) for t in other.tags})
-        return shared * 2 + (other.category == item.category)
-
-    scored = [(score(o), o) for o in items if o is not item]
-    scored = [(s, o) for s, o in scored if s > 0]
-    scored.sort(key=lambda pair: (pair[0], pair[1].date, pair[1].id), reverse=True)
-    return [o for _, o in scored[:limit]]
+    return Neighbourhood(items).related(item, limit)
 
 
 def reading_minutes(text: str) -> int:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from . import feeds
 from .i18n import format_month, t
 from .model import AchievementField, NewsItem, Person
-from .news import by_category, by_month, by_tag, neighbours, paginate, reading_minutes, related
+from .news import Neighbourhood, by_category, by_month, by_tag, paginate, reading_minutes
 from .urls import SECTIONS
 
 if TYPE_CHECKING:
@@ -75,12 +75,13 @@ def generate(
     gen.list_page(ARCHIVE, "news", "news_archive.html", t("archive", lang),
                   ARCHIVE in other_paths, months=months)  # fmt: skip
 
+    around = Neighbourhood(news)
     for item in news:
-        older, newer = neighbours(news, item)
+        older, newer = around.neighbours(item)
         gen.redirects("news", item)
         gen.item_page(
             "news", item, "news_item.html", item.title,
-            item=item, older=older, newer=newer, related=related(news, item),
+            item=item, older=older, newer=newer, related=around.related(item),
             minutes=reading_minutes(gen.tr(item.body)), category_name=category_name(item.category),
             people=[people_by_id[i] for i in item.people if i in people_by_id],
             fields=[fields_by_id[i] for i in item.fields if i in fields_by_id],
