@@ -33,9 +33,9 @@ class Card:
     site: str
     years: str
 
-    def key(self, font: bytes) -> str:
+    def key(self, font_digest: bytes) -> str:
         text = f"{CARD_VERSION}\0{self.title}\0{self.site}\0{self.years}\0"
-        return hashlib.sha256(text.encode() + hashlib.sha256(font).digest()).hexdigest()
+        return hashlib.sha256(text.encode() + font_digest).hexdigest()
 
 
 @functools.lru_cache(maxsize=64)
@@ -117,11 +117,11 @@ def draw(card: Card, font_path: Path) -> Image.Image:
 def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
     """Write each page's card into the site, drawing only those not in the cache."""
     font_path = project / FONT
-    font_data = font_path.read_bytes()
+    digest = font_digest(project)
     cache = cache_root(project) / "cards"
     cache.mkdir(parents=True, exist_ok=True)
     for card in cards.values():
-        key = card.key(font_data)
+        key = card.key(digest)
         cached = cache / f"{key}.jpg"
         if not cached.is_file():
             partial = cache / f"{key}.part.jpg"
@@ -132,5 +132,6 @@ def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
         shutil.copyfile(cached, target)
 
 
-def font_bytes(project: Path) -> bytes:
-    return (project / FONT).read_bytes()
+def font_digest(project: Path) -> bytes:
+    """Hash the font once: a different font draws different cards."""
+    return hashlib.sha256((project / FONT).read_bytes()).digest()

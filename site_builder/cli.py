@@ -231,11 +231,10 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
 def cmd_say(root: Path, args: argparse.Namespace, lang: str) -> int:
     from .radio.normalise import Reader
     from .radio.script import reader_for
-    from .validate import load_content
+    from .validate import load_reading
 
     text = args.text if args.text is not None else sys.stdin.read()
-    content, _ = load_content(root)
-    reader = reader_for(content)
+    reader = reader_for(load_reading(root))
     if args.south:
         reader = Reader(reader.glossary, south=True)
     reading = reader.read(unicodedata.normalize("NFC", text))

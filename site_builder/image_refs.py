@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
-
-from yaml.nodes import Node
+from typing import Any
 
 from .i18n import Text
 from .images import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header
 
-if TYPE_CHECKING:
-    from .schema import Context
-
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
 
 
-def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | None:
-    """Return why `value` cannot be used as an image path, or None when it can."""
+@dataclass(frozen=True)
+class Checked:
+    """What checking one image reference found: a problem, or a warning about its size."""
+
+    problem: tuple[str, dict[str, Any]] | None = None
+    large: dict[str, Any] | None = None  # arguments of the large-photo warning
+
+
+def check_image(value: str, project: Path) -> Checked:
+    """Check a path below content/images/ and the image's header, reading the header once."""
     images = project / "content" / "images"
     pure = PurePosixPath(value.replace("\\", "/"))
     if (
@@ -32,31 +36,25 @@ def image_problem(value: str, project: Path) -> tuple[str, dict[str, Any]] | Non
         or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", value)  # file:, http:, data:, C:
         or value.startswith("//")
     ):
-        return "unsafe-path", {"found": value}
+        return Checked(("unsafe-path", {"found": value}))
     target = images / pure
     try:
         target.resolve().relative_to(images.resolve())
     except ValueError:  # a symlink that points outside
-        return "unsafe-path", {"found": value}
+        return Checked(("unsafe-path", {"found": value}))
     if not target.is_file():
-        return "missing-file", {"found": value, "suggestion": _near(target)}
+        return Checked(("missing-file", {"found": value, "suggestion": _near(target)}))
     if target.suffix.lower() not in IMAGE_SUFFIXES:
-        return "bad-image-format", {"found": value, "format": target.suffix}
+        return Checked(("bad-image-format", {"found": value, "format": target.suffix}))
     try:
-        check_header(target)
+        width, height = check_header(target)
     except ImageProblem as exc:
-        return exc.code, {"found": value, **exc.args_}
-    return None
-
-
-def warn_if_large(ctx: Context, node: Node, key: str, src: str) -> None:
-    """Warn about an original that will weigh on the repository forever."""
-    path = ctx.project / "content" / "images" / src
-    size = path.stat().st_size
-    width, height = check_header(path)
-    if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:
-        megabytes = f"{size / 1_000_000:.1f}"
-        ctx.warn(node, "large-photo", key, found=src, mb=megabytes, side=max(width, height))
+        return Checked((exc.code, {"found": value, **exc.args_}))
+    size = target.stat().st_size
+    if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:  # kept by the repository forever
+        large = {"found": str(pure), "mb": f"{size / 1_000_000:.1f}", "side": max(width, height)}
+        return Checked(large=large)
+    return Checked()
 
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")

@@ -44,7 +44,7 @@ def generate(
     lang = gen.lang
     size = max(1, gen.site.news_page_size)
     other = "en" if lang == "vi" else "vi"
-    other_news = [n for n in gen.content.news.values() if gen.shown_in(n, other)]
+    other_news = [n for n in gen.content.news.values() if gen.shown(n, other)]
     other_paths = list_paths(other_news, size)
 
     def category_name(category: str) -> str:

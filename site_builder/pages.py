@@ -97,24 +97,17 @@ class Generator:
 
     # --- what is published -------------------------------------------------------------
 
-    def shown(self, item: Any) -> bool:
-        """Return whether `item` appears in this language's site."""
+    def shown(self, item: Any, lang: str) -> bool:
+        """Return whether `item` appears in the site of `lang`."""
         if isinstance(item, Person) and not item.published:
             return False
         if isinstance(item, NewsItem) and not self.preview:
             if item.draft or item.date > self.build_date:
                 return False
-        return self.lang == "vi" or item.has_en
+        return lang == "vi" or item.has_en
 
-    def shown_in(self, item: Any, lang: str) -> bool:
-        current, self.lang = self.lang, lang
-        try:
-            return self.shown(item)
-        finally:
-            self.lang = current
-
-    def visible(self, items: dict[str, Any], lang: str | None = None) -> list[Any]:
-        return [i for i in items.values() if self.shown_in(i, lang or self.lang)]
+    def visible(self, items: dict[str, Any]) -> list[Any]:
+        return [i for i in items.values() if self.shown(i, self.lang)]
 
     # --- template helpers --------------------------------------------------------------
 
@@ -337,7 +330,7 @@ class Generator:
         path = f"{SECTIONS[section]}{record.id}/"
         text = self.tr(title)
         html = self.render(template, path, section, text, user=record.path, **ctx)
-        exists = self.shown_in(record, "en" if self.lang == "vi" else "vi")
+        exists = self.shown(record, "en" if self.lang == "vi" else "vi")
         other = path if exists else SECTIONS[section]
         summary = getattr(record, "summary", None)
         url = self.site.base_url + site_path(path, self.lang)

@@ -66,7 +66,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.root = Path()
         self.base_url = "/"
         self.cards: dict[str, cards.Card] = {}
-        self.font = b""
+        self.font = b""  # the font's digest, part of every card's key
+        self.contexts: dict[str, dict[str, Any]] = {}
         self.seconds: dict[str, float] = {}  # our own stages, for benchmarks
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -123,7 +124,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
         name = site.site_name.get(lang)
         self.cards = {uri: cards.Card(spec.title, name, years) for uri, spec in self.specs.items()}
-        self.font = cards.font_bytes(self.root)
+        self.font = cards.font_digest(self.root)
+        self.contexts = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -147,7 +149,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 page.meta["description"] = escape(spec.description)
             if not spec.toc:  # a table of contents helps long pages only (the plan)
                 page.meta["hide"] = ["toc"]
-            page.meta["sb_alternates"] = self.page_context(spec)["hreflang"]  # for the sitemap
+            self.contexts[page.file.src_uri] = self.page_context(spec)
+            page.meta["sb_alternates"] = self.contexts[page.file.src_uri]["hreflang"]  # sitemap
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
@@ -170,7 +173,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_page_context(self, context: Any, *, page: Page, **kwargs: Any) -> Any:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context["sb"] = self.page_context(spec)
+            context["sb"] = self.contexts[page.file.src_uri]
         return context
 
     def page_context(self, spec: PageSpec) -> dict[str, Any]:

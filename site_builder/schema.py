@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import WARNING, ContentError
 from .hygiene import strip_invisible
 from .i18n import Text
-from .image_refs import body_images, image_problem, warn_if_large
+from .image_refs import body_images, check_image
 from .loader import position
 from .slugs import ID_PATTERN
 
@@ -236,11 +236,12 @@ class ImagePath(Scalar):
     expected = Text("đường dẫn ảnh", "an image path")
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
-        problem = image_problem(value, ctx.project)
-        if problem is not None:
-            return ctx.error(node, problem[0], key, **problem[1])
+        checked = check_image(value, ctx.project)
+        if checked.problem is not None:
+            return ctx.error(node, checked.problem[0], key, **checked.problem[1])
+        if checked.large is not None:
+            ctx.warn(node, "large-photo", key, **checked.large)
         src = str(PurePosixPath(value))
-        warn_if_large(ctx, node, key, src)
         ctx.images.append(Ref("image", src, ctx.rel, *position(node), key))
         return src
 
@@ -270,13 +271,15 @@ class TextOf(Converter):
                 values[name] = clean_name(v.value, v, ctx, f"{key}.{name}")
                 if self.markdown:
                     for alt, src in body_images(v.value):
-                        problem = image_problem(src, ctx.project)
+                        checked = check_image(src, ctx.project)
+                        problem = checked.problem
                         if problem is None and not alt.strip():
                             problem = ("missing-alt", {"found": src})
                         if problem is not None:
                             ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
                         else:
-                            warn_if_large(ctx, v, f"{key}.{name}", src)
+                            if checked.large is not None:
+                                ctx.warn(v, "large-photo", f"{key}.{name}", **checked.large)
                             where = (ctx.rel, *position(v), f"{key}.{name}")
                             ctx.images.append(Ref("image", str(PurePosixPath(src)), *where))
         if values["vi"] is None or not values["vi"].strip():

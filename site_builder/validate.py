@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
-
 from . import privacy
 from .errors import WARNING, ContentError, has_errors
 from .exemplars import commune_key
 from .i18n import Text
-from .loader import load_file, position
+from .loader import load_file
 from .model import (
     FIELD_IDS,
     AchievementField,
@@ -138,12 +136,22 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
         content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
     problems += _check_refs(refs, known)
     problems += _check_aliases(aliases, known)
-    problems += _consent_warnings(project, content)
+    problems += _consent_warnings(content)
     problems += _radio_consent(content)
     problems += _check_communes(content)
     if not has_errors(problems):  # a script can only be timed from valid content
         problems += radio_script.check_all(content)
     return content, problems
+
+
+def load_reading(project: Path) -> Content:
+    """Read only what the spoken form needs (the glossary, the radio settings), for `say`."""
+    content = Content()
+    for attr, name, cls in SINGLES:
+        if attr in ("site", "glossary") and (project / "content" / name).is_file():
+            record, _ = _read(project, f"content/{name}", cls, {"path": f"content/{name}"})
+            setattr(content, attr, record)
+    return content
 
 
 def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
@@ -206,20 +214,14 @@ def _check_aliases(
     return problems
 
 
-def _consent_warnings(project: Path, content: Content) -> list[ContentError]:
+def _consent_warnings(content: Content) -> list[ContentError]:
     """Warn for people who will not be published, so editors know why a page is missing."""
-    problems = []
-    for person in content.people.values():
-        if person.published:
-            continue
-        root, _ = load_file(project / person.path, person.path)
-        node = _key_node(root, "consent") if root is not None else None
-        line, col = position(node) if node is not None else (0, 0)
-        args = {"name": person.name.vi}
-        problems.append(
-            ContentError(person.path, line, col, "not-published", args, severity=WARNING)
-        )
-    return problems
+    return [
+        ContentError(person.path, *person.where("consent"), "not-published",
+                     {"name": person.name.vi}, severity=WARNING)
+        for person in content.people.values()
+        if not person.published
+    ]  # fmt: skip
 
 
 def _check_communes(content: Content) -> list[ContentError]:
@@ -247,11 +249,3 @@ def _radio_consent(content: Content) -> list[ContentError]:
                 where = segment.where("ref")
                 problems.append(ContentError(programme.path, *where, "radio-no-consent", args, key))
     return problems
-
-
-def _key_node(root: Node, key: str) -> Node | None:
-    if isinstance(root, MappingNode):
-        for k, v in root.value:
-            if isinstance(k, ScalarNode) and k.value == key:
-                return v
-    return None
