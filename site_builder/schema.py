@@ -73,6 +73,15 @@ def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
 
 
+def is_blank(node: Node) -> bool:
+    """True for an empty text, or a mapping whose every value is blank: nothing was written."""
+    if isinstance(node, ScalarNode):
+        return not node.value.strip()
+    if isinstance(node, MappingNode):
+        return all(is_blank(v) for _, v in node.value)
+    return False
+
+
 def spec(conv: Converter, *, required: bool = False, default: Any = None) -> Any:
     """Declare a model field read from YAML; typed Any so dataclass defaults type-check."""
     if isinstance(default, list | dict):
@@ -296,7 +305,12 @@ class ListOf(Converter):
     def convert(self, node: Node, ctx: Context, key: str) -> Any:
         if not isinstance(node, SequenceNode):
             return self.wrong_type(node, ctx, key)
-        items = [self.item.convert(n, ctx, f"{key}[{i}]") for i, n in enumerate(node.value)]
+        items = []
+        for i, item in enumerate(node.value):
+            if isinstance(item, ScalarNode) and not item.value.strip():  # `- ""`: fill or delete
+                items.append(ctx.error(item, "empty-field", f"{key}[{i}]", field=key))
+            else:
+                items.append(self.item.convert(item, ctx, f"{key}[{i}]"))
         return tuple(v for v in items if v is not INVALID)
 
 
@@ -366,6 +380,8 @@ class Obj(Converter):
             nodes[name] = v
             required = fields[name].metadata["required"]
             blank = isinstance(v, ScalarNode) and not v.value.strip()
+            if not required and is_blank(v):  # e.g. `caption: {vi: ''}` left by a web form
+                continue
             if is_null(v) or (required and blank):
                 if required:  # written, but with nothing in it
                     ctx.error(v, "empty-field", key, field=name)

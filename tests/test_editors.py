@@ -21,7 +21,7 @@ FILLED = {
     "news": [('summary: {vi: ""}', "summary: {vi: Tóm tắt}"), ('  vi: ""', "  vi: Nội dung")],
     "person": [('summary: {vi: ""}', "summary: {vi: Tóm tắt}")],
     "collective": [('summary: {vi: ""}', "summary: {vi: Tóm tắt}")],
-    "milestone": [('description: {vi: ""}', "description: {vi: Mô tả}")],
+    "milestone": [('sources: [""]', "sources: [Báo cáo của UBND huyện]")],
     "commendation": [('number: ""', 'number: "15/QĐ-UBND"'),
                      ('reason: {vi: ""}', "reason: {vi: Lý do}")],
     "album": [('- src: ""', "- src: a.jpg"), ('alt: {vi: ""}', "alt: {vi: Ảnh}")],
@@ -30,7 +30,7 @@ FILLED = {
               ("duration_minutes: 10", "duration_minutes: 0.4")],
 }  # fmt: skip
 UNFILLED_FIELD = {"news": "summary", "person": "summary", "collective": "summary",
-                  "milestone": "description", "commendation": "number", "album": "src",
+                  "milestone": "sources", "commendation": "number", "album": "src",
                   "radio": "column"}  # fmt: skip
 
 

@@ -165,3 +165,34 @@ def test_bad_file_name_and_field_id(make_site) -> None:
         "content/people/Trần A.yml: lỗi: tên tệp 'Trần A.yml' không dùng được làm mã (gợi ý: chỉ "
         "dùng chữ thường không dấu, số và dấu gạch nối, ví dụ 'tran-a')"
     )
+
+
+def test_optional_fields_left_blank_by_a_form_count_as_not_written(make_site) -> None:
+    """What the web editor writes when an editor clears a box must pass, and show nothing."""
+    site = make_site({
+        "content/news/2022/tin.yml": """\
+            title: {vi: Tin}
+            date: 2022-06-01
+            summary: {vi: Tóm tắt}
+            body: {vi: Nội dung}
+            category: chien-dich
+            author: ''
+            image: {src: '', alt: {vi: '', en: ''}, caption: {vi: ''}}
+            """,
+        "content/albums/a.yml": """\
+            title: {vi: Album}
+            description: {vi: '', en: ''}
+            photos:
+              - {src: mau/a.jpg, alt: {vi: Ảnh}, caption: {vi: '', en: ''}, credit: ''}
+            """,
+    })  # fmt: skip
+    (site.root / "content/images/mau").mkdir(parents=True)
+    jpeg(site.root / "content/images/mau/a.jpg")
+    result = site.cli("check", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert site.build().code == 0
+    page = site.read("tin-tuc/tin/index.html")
+    assert "<figure" not in page and "<figcaption" not in site.read("thu-vien-anh/a/index.html")
+    required = site.write("content/news/2022/tin.yml", "title: {vi: ''}\n")
+    result = site.cli("check", str(required))
+    assert "content/news/2022/tin.yml:1:" in result.stdout  # a required field stays required
