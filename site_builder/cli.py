@@ -60,6 +60,12 @@ MESSAGES = {
         "Đã tạo kịch bản của {n} chương trình vào {dir} (HTML, văn bản, Word).",
         "Wrote the scripts of {n} programme(s) into {dir} (HTML, text, Word).",
     ),
+    "admin": (
+        "Trình biên tập: {url} (mỗi lần lưu được kiểm tra rồi ghi vào content/; trang được "
+        "dựng lại). Nhấn Ctrl+C để dừng.",
+        "The editor: {url} (each save is checked, then written to content/; the site is "
+        "rebuilt). Press Ctrl+C to stop.",
+    ),
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
         "Internal error in site-builder (not a content error): {detail}. Please report it.",
@@ -110,7 +116,11 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
-    for each in (b, c, n, st, r, y, s):
+    a = sub.add_parser("admin", help="trình biên tập trên web / the web editor, on this machine")
+    a.add_argument("--host", default="127.0.0.1")
+    a.add_argument("--port", type=int, default=8000)
+    a.add_argument("--site-dir", type=Path, help="thư mục trang (mặc định site/)")
+    for each in (b, c, n, st, r, y, s, a):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     return p
 
@@ -144,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             "status": cmd_status,
             "say": cmd_say,
             "serve": cmd_serve,
+            "admin": cmd_admin,
         }
         command = commands[args.command]
         return command(root, args, lang)
@@ -252,6 +263,26 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(str(root / "mkdocs.yml"), open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
+    return 0
+
+
+def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .admin_server import make_server
+
+    site_dir = args.site_dir or root / "site"
+    result = build_stage.build(root, site_dir)
+    if result.problems:
+        print(report(result.problems, lang), file=sys.stderr)
+    if not (site_dir / "admin" / "index.html").is_file():
+        print(say("not-built", lang, dir=_shown(site_dir, root)), file=sys.stderr)
+        return result.code or 1
+    server = make_server(root, site_dir, args.host, args.port, lang)
+    url = f"http://{args.host}:{server.server_port}/admin/"
+    print(say("admin", lang, url=url), flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
     return 0
 
 

@@ -101,6 +101,18 @@ class RadioSettings:
 
 
 @dataclass(frozen=True)
+class CmsSettings:
+    """Where the web editor (/admin/) commits when the site is hosted; see docs/web-editor.md."""
+
+    backend: str = spec(Choice("github", "gitlab", "gitea"), required=True)
+    repo: str = spec(Str(), required=True)  # owner/name
+    branch: str = spec(Str(), default="main")
+    base_url: str | None = spec(Url())  # the OAuth server, for GitHub outside Netlify
+    api_root: str | None = spec(Url())  # a self-hosted GitLab or Gitea
+    app_id: str | None = spec(Str())  # the OAuth application of GitLab or Gitea (PKCE login)
+
+
+@dataclass(frozen=True)
 class Site:
     """content/site.yml: names, dates and the settings every page needs."""
 
@@ -124,6 +136,7 @@ class Site:
     feed_items: int = spec(Int(), default=20)
     hero: Image | None = spec(Obj(Image))
     radio: RadioSettings | None = spec(Obj(RadioSettings))
+    cms: CmsSettings | None = spec(Obj(CmsSettings))
     path: str = ""
 
 

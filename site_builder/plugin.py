@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import cards, image_cache, project, search_index
+from . import cards, cms_config, image_cache, project, search_index
 from .checkpoints import checkpoint
 from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
@@ -65,6 +65,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.generated: Any = None
         self.root = Path()
         self.base_url = "/"
+        self.site: Any = None
         self.cards: dict[str, cards.Card] = {}
         self.font = b""  # the font's digest, part of every card's key
         self.contexts: dict[str, dict[str, Any]] = {}
@@ -92,6 +93,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             content, processed = _last_good.get(self.root, (content, None))
         else:
             _last_good[self.root] = (content, processed)
+        self.site = None
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
         config.extra["sb_footer"] = {}
@@ -105,6 +107,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return config
         site = content.site
         self.base_url = site.base_url
+        self.site = site
         config.site_name = escape(site.site_name.get(lang))
         config.site_url = site.base_url + (EN_PREFIX if lang == "en" else "")
         config.extra["alternate"] = True  # shows Material's selector; our partial fills it
@@ -129,12 +132,21 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        admin = [f for f in files if f.src_uri.startswith(ADMIN)]
+        for file in admin:  # the web editor lives once, at /admin/ of the Vietnamese root
+            files.remove(file)
+        if self.config.lang == "vi" and self.site is not None:
+            for file in admin:
+                files.append(file)
+            for name, text in admin_files(self.site).items():
+                files.append(File.generated(config, ADMIN + name, content=text))
         for uri in self.specs:
             files.append(File.generated(config, uri, content=""))
         for extra in self.generated.files:  # feeds and redirect pages
             files.append(File.generated(config, extra.path, content=extra.content))
         if self.config.lang == "vi" and self.base_url != "/":
-            robots = f"User-agent: *\nAllow: /\nSitemap: {self.base_url}sitemap.xml\n"
+            robots = f"User-agent: *\nAllow: /\nDisallow: /{ADMIN}\n"
+            robots += f"Sitemap: {self.base_url}sitemap.xml\n"
             robots += f"Sitemap: {self.base_url}en/sitemap.xml\n"
             files.append(File.generated(config, "robots.txt", content=robots))
         return files
@@ -229,6 +241,36 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "content"))
         return server
+
+
+ADMIN = "admin/"
+ADMIN_PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Trình biên tập nội dung · {name}</title>
+<link rel="icon" href="../img/emblem.svg">
+</head>
+<body>
+<noscript>Trình biên tập cần JavaScript. / The editor needs JavaScript.</noscript>
+<script>window.CMS_MANUAL_INIT = true;</script>
+<script src="decap/decap-cms.js"></script>
+<script src="init.js"></script>
+</body>
+</html>
+"""
+
+
+def admin_files(site: Any) -> dict[str, str]:
+    """The web editor's page and its configuration, generated from the schema."""
+    name = escape(site.site_name.get("vi"))
+    return {
+        "index.html": ADMIN_PAGE.format(name=name),
+        "init.js": cms_config.INIT,
+        "config.yml": cms_config.dump(site),
+    }
 
 
 def build_language(

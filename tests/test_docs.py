@@ -8,6 +8,7 @@ import pytest
 
 from site_builder.errors import CATALOGUE
 from site_builder.model import (
+    CmsSettings,
     Glossary,
     Image,
     Plan,
@@ -22,7 +23,7 @@ from site_builder.validate import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "docs" / "huong-dan-bien-tap.md", ROOT / "docs" / "editors-guide.md"]
-CLASSES = [Site, Plan, PlanSection, Signatory, Image, RadioSettings, Segment, Glossary,
+CLASSES = [Site, CmsSettings, Plan, PlanSection, Signatory, Image, RadioSettings, Segment, Glossary,
            *(k.cls for k in KINDS)]  # fmt: skip
 
 
@@ -46,6 +47,6 @@ def test_every_field_is_in_the_guide(guide: Path) -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("build", "check", "serve", "new", "status", "radio", "say"):
+    for command in ("build", "check", "serve", "new", "status", "radio", "say", "admin"):
         command = f"site-builder {command}"
         assert command in readme

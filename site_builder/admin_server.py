@@ -1,0 +1,117 @@
+"""`site-builder admin`: the web editor on one office machine, with no Node.js and no login.
+
+Serves the built site (with the editor at /admin/) and the editor's local back end
+(`cms_proxy`) from one address on 127.0.0.1, and rebuilds the site after each save so
+that the preview shows the change. Nothing here is reachable from another machine unless
+the editor's owner asks for it with --host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import build as build_stage
+from .cms_config import API
+from .cms_proxy import Proxy, ProxyError
+
+_WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
+LIMIT = 64 * 1024 * 1024  # a request body: photos arrive base64-encoded
+
+
+class Rebuilder:
+    """Rebuild the site after saves, one build at a time, coalescing saves made meanwhile."""
+
+    def __init__(self, project: Path, site_dir: Path) -> None:
+        self.project, self.site_dir = project, site_dir
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.idle.set()
+        self.last: build_stage.Result | None = None
+        threading.Thread(target=self.loop, daemon=True).start()
+
+    def request(self) -> None:
+        self.idle.clear()
+        self.wanted.set()
+
+    def loop(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            self.last = build_stage.build(self.project, self.site_dir)
+            if not self.wanted.is_set():
+                self.idle.set()
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 (the base class's own, extended)
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".yml": "text/yaml",
+        ".wasm": "application/wasm",
+        ".webp": "image/webp",
+    }
+    proxy: Proxy
+    rebuilder: Rebuilder | None
+    lock = threading.Lock()  # one write at a time: a save checks the whole content
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: editors read the page
+        pass
+
+    def do_POST(self) -> None:
+        if urlsplit(self.path).path != API:
+            self.send_error(404)
+            return
+        origin = self.headers.get("Origin")
+        if origin and urlsplit(origin).netloc != self.headers.get("Host"):
+            self.reply(403, {"error": "cross-origin request refused"})  # another site's page
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > LIMIT or "json" not in (self.headers.get("Content-Type") or ""):
+            self.reply(400, {"error": "expected a JSON body"})
+            return
+        try:
+            body = json.loads(self.rfile.read(length) or b"null")
+            with self.lock:
+                result = self.proxy.handle(body)
+        except ProxyError as exc:
+            self.reply(exc.status, {"error": str(exc)})
+            return
+        except (ValueError, KeyError, TypeError) as exc:
+            self.reply(400, {"error": f"bad request: {exc}"})
+            return
+        if body.get("action") in _WRITES and self.rebuilder is not None:
+            self.rebuilder.request()
+        self.reply(200, result)
+
+    def reply(self, status: int, payload: Any) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def end_headers(self) -> None:
+        if urlsplit(self.path).path.startswith("/admin/"):
+            self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+def make_server(
+    project: Path, site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
+    lang: str = "vi", rebuild: bool = True,
+) -> http.server.ThreadingHTTPServer:  # fmt: skip
+    """Return a server of `site_dir` and the editor's back end; the caller serves it."""
+    attrs = {
+        "proxy": Proxy(project, lang),
+        "rebuilder": Rebuilder(project, site_dir) if rebuild else None,
+    }
+    handler_class = type("BoundHandler", (Handler,), attrs)
+    handler = functools.partial(handler_class, directory=str(site_dir))
+    return http.server.ThreadingHTTPServer((host, port), handler)
