@@ -21,7 +21,7 @@ from .image_cache import cache_root
 SIZE = (1200, 630)
 MARGIN = 72
 FONT = Path("assets") / "fonts" / "BeVietnamPro-Bold.ttf"
-CARD_VERSION = 1
+CARD_VERSION = 1  # bump when a card would be drawn differently
 RED, DARK, GOLD, WHITE = (158, 27, 27), (96, 12, 12), (245, 200, 66), (255, 255, 255)
 
 
@@ -67,16 +67,41 @@ def wrap(
 
 def fit(draw: ImageDraw.ImageDraw, text: str, font_path: Path, width: int, height: int,
         sizes: range = range(72, 35, -4)) -> tuple[ImageFont.FreeTypeFont, list[str]]:  # fmt: skip
-    """Return the largest font size whose wrapped lines fit the box, ellipsising if none does."""
+    """Return the largest font size whose wrapped lines fit the box, ellipsising if none does.
+
+    Widths grow in proportion to the size, so each word is measured once, at the largest
+    size, to skip the sizes that cannot fit; only the chosen size is wrapped for real.
+    """
+    largest = font(str(font_path), sizes[0])
+    words = text.split()
+    measured = [largest.getlength(word) for word in words]
+    space = largest.getlength(" ")
     for size in sizes:
+        scale = size / sizes[0]
+        if _estimate(measured, space, width / scale) * round(size * 1.25) > height * 1.1:
+            continue  # clearly too many lines even allowing for hinting
         face = font(str(font_path), size)
         lines = wrap(draw, text, face, width)
         if len(lines) * round(size * 1.25) <= height:
             return face, lines
-    keep = max(1, height // round(size * 1.25))
-    lines = lines[:keep]
-    lines[-1] = lines[-1].rstrip(".,;: ") + "…"
+    face = font(str(font_path), sizes[-1])
+    lines = wrap(draw, text, face, width)
+    keep = max(1, height // round(sizes[-1] * 1.25))
+    if len(lines) > keep:
+        lines = lines[:keep]
+        lines[-1] = lines[-1].rstrip(".,;: ") + "…"
     return face, lines
+
+
+def _estimate(widths: list[float], space: float, width: float) -> int:
+    """Count the lines a greedy wrap of words of these widths makes in `width`."""
+    lines, used = 0, 0.0
+    for w in widths:
+        if lines and used + space + w <= width:
+            used += space + w
+        else:
+            lines, used = lines + 1, w
+    return lines
 
 
 @functools.lru_cache(maxsize=8)
