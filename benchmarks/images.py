@@ -28,19 +28,19 @@ from site_builder.images import Settings, process
 SIZE = (4000, 3000)
 
 
-def photo(seed: int, path: Path) -> None:
+def photo(seed: int, path: Path, size: tuple[int, int] = SIZE) -> None:
     """Write a camera-like JPEG: hills, sky gradient, texture noise, EXIF with GPS."""
     rng = random.Random(seed)  # noqa: S311 (synthetic pictures, not secrets)
-    sky = Image.linear_gradient("L").resize(SIZE).convert("RGB")
+    sky = Image.linear_gradient("L").resize(size).convert("RGB")
     sky = Image.merge("RGB", [band.point(lambda v, k=k: int(v * k)) for band, k in
                               zip(sky.split(), (0.5, 0.7, 1.0), strict=True)])  # fmt: skip
     draw = ImageDraw.Draw(sky)
     for layer in range(6):
-        base = int(SIZE[1] * (0.35 + 0.1 * layer))
-        points = [(x, base + rng.randint(-120, 120)) for x in range(0, SIZE[0] + 200, 200)]
+        base = int(size[1] * (0.35 + 0.1 * layer))
+        points = [(x, base + rng.randint(-120, 120)) for x in range(0, size[0] + 200, 200)]
         green = 150 - layer * 18 + rng.randint(-10, 10)
-        draw.polygon([*points, (SIZE[0], SIZE[1]), (0, SIZE[1])], fill=(40, green, 50))
-    noise = Image.effect_noise(SIZE, 28).convert("RGB")
+        draw.polygon([*points, (size[0], size[1]), (0, size[1])], fill=(40, green, 50))
+    noise = Image.effect_noise(size, 28).convert("RGB")
     picture = Image.blend(sky, noise, 0.18).filter(ImageFilter.GaussianBlur(0.6))
     exif = Image.Exif()
     exif[0x0112] = rng.choice([1, 1, 6])  # some phones store portraits rotated

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PIL import Image
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,8 +16,18 @@ def test_generated_archive_passes_check(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
-    project = generate(tmp_path / "archive", 60, 7)
-    assert len(list((project / "content" / "news").glob("*/tong-hop-*.yml"))) == 60
+    project = generate(tmp_path / "archive", 60, 7, exemplars=20, milestones=6, photos=10,
+                       photo_size=(640, 480))  # fmt: skip
+    content = project / "content"
+    assert len(list((content / "news").glob("*/tong-hop-*.yml"))) == 60
+    assert len(list((content / "people").glob("dien-hinh-*.yml"))) == 20
+    assert len(list((content / "milestones").glob("moc-*.yml"))) == 6
+    photos = sorted((content / "images" / "tong-hop").glob("anh-*.jpg"))
+    assert len({p.read_bytes() for p in photos}) == 10  # distinct files, as cameras make
+    with Image.open(photos[0]) as first:
+        assert first.size == (640, 480) and first.format == "JPEG"
+    albums = (content / "albums").glob("album-*.yml")
+    assert sum(p.read_text(encoding="utf-8").count("tong-hop/anh-") for p in albums) == 10
     result = subprocess.run([sys.executable, "-m", "site_builder", "check", "--strict"],
                             cwd=project, capture_output=True, text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:]
@@ -24,10 +36,13 @@ def test_generated_archive_passes_check(tmp_path: Path) -> None:
 def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     command = [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--news", "30",
-               "--out", str(tmp_path / "archive"), "--json", str(out)]  # fmt: skip
+               "--exemplars", "10", "--milestones", "4", "--photos", "10",
+               "--photo-size", "640x480", "--out", str(tmp_path / "archive"),
+               "--json", str(out)]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(out.read_text())
     assert figures["cold"]["pages"] > 100 and figures["baseline_wall_s"] > 0
-    assert figures["warm"]["stages_s"]["images"] < figures["cold"]["wall_s"]
+    assert figures["warm"]["stages_s"]["images"] < figures["cold"]["stages_s"]["images"]
+    assert 0 < figures["cold"]["ms_per_page_without_images"] < figures["cold"]["ms_per_page"]
     assert "ours/baseline" in result.stdout
