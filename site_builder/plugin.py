@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import cards, cms_config, image_cache, project, search_index
+from . import cards, cms_config, image_cache, page_cache, project, search_index
 from .checkpoints import checkpoint
 from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
@@ -70,6 +70,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.font = b""  # the font's digest, part of every card's key
         self.contexts: dict[str, dict[str, Any]] = {}
         self.seconds: dict[str, float] = {}  # our own stages, for benchmarks
+        self.pages: page_cache.PageCache | None = None  # rendered pages from earlier builds
+        self.cache_pages = False  # only `build_language` runs MkDocs' dirty mode, which skips
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
@@ -140,8 +142,16 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 files.append(file)
             for name, text in admin_files(self.site).items():
                 files.append(File.generated(config, ADMIN + name, content=text))
-        for uri in self.specs:
-            files.append(File.generated(config, uri, content=""))
+        self.pages = None
+        if self.generated is not None and self.cards and self.cache_pages:
+            theme = page_cache.theme_digest(self.root, config)
+            self.pages = page_cache.PageCache(self.root, self.config.lang, self.preview, theme)
+        for uri, spec in self.specs.items():
+            self.contexts[uri] = self.page_context(spec)
+            file = File.generated(config, uri, content="")
+            if self.pages is not None and self.pages.has(file, spec, self.contexts[uri]):
+                file.__class__ = page_cache.CachedFile  # MkDocs skips it; on_post_build copies
+            files.append(file)
         for extra in self.generated.files:  # feeds and redirect pages
             files.append(File.generated(config, extra.path, content=extra.content))
         if self.config.lang == "vi" and self.base_url != "/":
@@ -161,9 +171,15 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 page.meta["description"] = escape(spec.description)
             if not spec.toc:  # a table of contents helps long pages only (the plan)
                 page.meta["hide"] = ["toc"]
-            self.contexts[page.file.src_uri] = self.page_context(spec)
-            page.meta["sb_alternates"] = self.contexts[page.file.src_uri]["hreflang"]  # sitemap
+
         return markdown
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        for file in files.documentation_pages():
+            context = self.contexts.get(file.src_uri)
+            if context is not None and file.page is not None:  # the sitemap lists alternates
+                file.page.meta["sb_alternates"] = context["hreflang"]
+        return env
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -180,6 +196,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now
             checkpoint("mkdocs")
+        if self.pages is not None:
+            self.pages.store(page.file.src_uri, output)
         return output
 
     def on_page_context(self, context: Any, *, page: Page, **kwargs: Any) -> Any:
@@ -223,6 +241,13 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         started = time.perf_counter()
+        if self.pages is not None:
+            self.pages.publish(site_dir)
+            self.pages.prune()
+            if "tin-tuc/index.md" in self.pages.cached:  # pages are in place by now
+                checkpoint("mkdocs")
+            self.seconds["page cache"] = time.perf_counter() - started
+            started = time.perf_counter()
         if self.cards:
             cards.ensure(self.root, self.cards, site_dir)
         self.seconds["social cards"] = time.perf_counter() - started
@@ -282,12 +307,15 @@ def build_language(
     assert isinstance(plugin, SiteBuilderPlugin)
     plugin.config.lang = lang
     plugin.config.chain = False
+    plugin.cache_pages = True
     plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview
     started = time.perf_counter()
+    quiet = _DirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        mkdocs_build.build(config)
+        mkdocs_build.build(config, dirty=True)  # into an empty folder: only cached pages skip
     except Exception as exc:  # MkDocs wraps what our stages raise; report it as problems
         inner = unwrap(exc)
         if isinstance(inner, BuildFailed):
@@ -298,9 +326,18 @@ def build_language(
             args = {"detail": str(inner)}
             raise BuildFailed([ContentError("mkdocs.yml", 0, 0, "strict-warnings", args)]) from None
         raise
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     seconds = dict(plugin.seconds)
     seconds["mkdocs"] = time.perf_counter() - started - sum(seconds.values())
     return seconds
+
+
+class _DirtyNotice(logging.Filter):
+    """Drop MkDocs' warning about dirty builds: ours start from an empty folder."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def unwrap(exc: BaseException) -> BaseException:

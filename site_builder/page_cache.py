@@ -1,0 +1,118 @@
+"""Rendered pages from earlier builds, reused when nothing that shapes a page has changed.
+
+Rendering every page through the theme is most of a build. A page's output depends on its
+spec (our HTML, title, description, table of contents), its context (switcher, hreflang,
+social card, JSON-LD), the site-wide settings in MkDocs' `extra`, and the theme: the
+templates, mkdocs.yml, this package's code and the versions of MkDocs and Material. The
+fingerprint hashes all of them; a page whose fingerprint was rendered before is copied from
+the cache instead (MkDocs' "dirty" mode skips it), so an archive rebuilt after one edit
+renders the pages that edit touched. The cache is in the same folder as the image cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import shutil
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .image_cache import cache_root
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+class CachedFile(File):
+    """A generated page whose output is in the cache: MkDocs' dirty build leaves it alone."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+@functools.lru_cache(maxsize=4)
+def _code_digest(templates: Path) -> str:
+    """Hash what renders pages but is not content: our code, the templates, the versions."""
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    for folder in (PACKAGE, templates):
+        files = (p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(files):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def theme_digest(root: Path, config: MkDocsConfig) -> str:
+    """Hash everything site-wide that a page's output depends on."""
+    digest = hashlib.sha256(_code_digest(root / "templates").encode())
+    digest.update((root / "mkdocs.yml").read_bytes())
+    site_wide = {
+        "extra": dict(config.extra),
+        "site_name": config.site_name,
+        "site_url": config.site_url,
+        "nav": config.nav,
+        "language": config.theme["language"],
+    }
+    digest.update(json.dumps(site_wide, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+class PageCache:
+    """The rendered pages of one language (preview builds keep theirs apart)."""
+
+    def __init__(self, root: Path, lang: str, preview: bool, theme: str) -> None:
+        self.folder = cache_root(root) / "pages" / (f"{lang}-preview" if preview else lang)
+        self.theme = theme
+        self.fingerprints: dict[str, str] = {}  # page uri → fingerprint
+        self.cached: set[str] = set()  # uris whose output is copied from the cache
+        self.dest: dict[str, str] = {}  # page uri → its path in the site
+        try:
+            self.present = set(os.listdir(self.folder))
+        except FileNotFoundError:
+            self.present = set()
+
+    def has(self, file: File, spec: Any, context: dict[str, Any]) -> bool:
+        """Record the page's fingerprint; True when its output is in the cache."""
+        uri = file.src_uri
+        self.dest[uri] = file.dest_uri
+        digest = hashlib.sha256(self.theme.encode())
+        digest.update(json.dumps(dataclasses.asdict(spec), sort_keys=True).encode())
+        digest.update(json.dumps(context, sort_keys=True, default=str).encode())
+        name = digest.hexdigest()[:40] + ".html"
+        self.fingerprints[uri] = name
+        if name in self.present:
+            self.cached.add(uri)
+            return True
+        return False
+
+    def store(self, uri: str, output: str) -> None:
+        name = self.fingerprints.get(uri)
+        if name is None or name in self.present:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{name}.part"
+        partial.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+        partial.replace(self.folder / name)
+        self.present.add(name)
+
+    def publish(self, site_dir: Path) -> None:
+        """Copy the cached pages where MkDocs would have written them."""
+        for uri in self.cached:
+            target = site_dir / self.dest[uri]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.folder / self.fingerprints[uri], target)
+
+    def prune(self) -> None:
+        """Forget the pages this build no longer has, so that the cache does not grow."""
+        keep = set(self.fingerprints.values())
+        for name in self.present - keep:
+            (self.folder / name).unlink(missing_ok=True)
+        self.present &= keep

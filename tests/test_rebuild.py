@@ -1,0 +1,107 @@
+"""Rebuilds (#8): pages and the search index are reused only when nothing that shapes them
+changed; a rebuild is byte-identical to a build from an empty cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder import build as build_stage
+from site_builder import search_index
+
+from conftest import tree_hash
+
+NEWS = """\
+title: {{vi: "{title}", en: "English {n}"}}
+date: 2022-0{month}-1{n}
+summary: {{vi: "Tóm tắt {n}", en: "Summary {n}"}}
+body: {{vi: "Nội dung {n}", en: "Body {n}"}}
+category: kinh-te
+"""
+
+
+@pytest.fixture
+def archive(make_site):
+    files = {
+        f"content/news/2022/tin-{n}.yml": NEWS.format(title=f"Tin số {n}", n=n, month=n % 9 + 1)
+        for n in range(8)
+    }
+    files["content/people/lo-thi-mau.yml"] = (
+        "kind: collective\nname: {vi: Tập thể Mẫu, en: Sample team}\n"
+        "summary: {vi: Tóm tắt, en: Summary}\n"
+    )
+    site = make_site(files)
+    assert site.build().code == 0
+    return site
+
+
+def pages_of(site) -> list[Path]:
+    """The generated pages of both languages (the web editor's page is a static file)."""
+    return [p for p in site.site.rglob("index.html") if "admin" not in p.parts]
+
+
+def cache_of(site) -> Path:
+    return site.root / ".cache" / "site-builder" / "pages"
+
+
+def rendered_since(site, moment: float) -> int:
+    """How many pages were rendered (written to the page cache) after `moment`."""
+    return sum(1 for p in cache_of(site).rglob("*.html") if p.stat().st_mtime_ns > moment)
+
+
+def test_rebuild_renders_only_what_an_edit_touched(archive) -> None:
+    cached = sorted(cache_of(archive).rglob("*.html"))
+    pages = len(pages_of(archive))
+    assert len(cached) == pages  # every page of both languages went into the cache
+    person = archive.read("guong-dien-hinh/lo-thi-mau/index.html")
+    moment = max(p.stat().st_mtime_ns for p in cached)
+    archive.write("content/news/2022/tin-3.yml",
+                  NEWS.format(title="Tin đã sửa", n=3, month=4))  # fmt: skip
+    assert archive.build().code == 0
+    assert "Tin đã sửa" in archive.read("tin-tuc/tin-3/index.html")
+    assert "Tin đã sửa" in archive.read("tin-tuc/index.html")  # the list that shows it
+    assert archive.read("guong-dien-hinh/lo-thi-mau/index.html") == person
+    rendered = rendered_since(archive, moment)
+    assert 2 <= rendered < pages / 3, (rendered, pages)
+    assert len(list(cache_of(archive).rglob("*.html"))) == pages  # replaced pages are pruned
+
+
+def test_rebuild_from_the_cache_equals_a_build_from_nothing(archive, tmp_path) -> None:
+    archive.write("content/news/2022/tin-5.yml", NEWS.format(title="Tin mới", n=5, month=6))
+    assert archive.build().code == 0
+    warm = tree_hash(archive.site)
+    shutil.rmtree(archive.root / ".cache")
+    assert archive.build().code == 0
+    assert tree_hash(archive.site) == warm
+
+
+def test_a_template_change_renders_every_page_again(archive) -> None:
+    main = archive.root / "templates" / "partials" / "copyright.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n<!-- sb-test-marker -->\n", "utf-8")
+    assert archive.build().code == 0
+    pages = pages_of(archive)
+    stale = [p for p in pages if "sb-test-marker" not in p.read_text(encoding="utf-8")]
+    assert pages and not stale
+
+
+def test_search_index_is_reused_only_when_no_page_changed(archive, monkeypatch) -> None:
+    before = tree_hash(archive.site / "pagefind")
+    calls = []
+    real = search_index.index
+    monkeypatch.setattr(search_index, "index", lambda site: calls.append(site) or real(site))
+    assert archive.build().code == 0
+    assert calls == [] and tree_hash(archive.site / "pagefind") == before
+    archive.write("content/news/2022/tin-1.yml", NEWS.format(title="Đổi", n=1, month=2))
+    assert archive.build().code == 0
+    assert len(calls) == 1 and tree_hash(archive.site / "pagefind") != before
+
+
+def test_another_site_dir_does_not_reuse_this_index(archive, tmp_path, monkeypatch) -> None:
+    calls = []
+    real = search_index.index
+    monkeypatch.setattr(search_index, "index", lambda site: calls.append(site) or real(site))
+    other = tmp_path / "other-site"
+    assert build_stage.build(archive.root, other).code == 0
+    assert len(calls) == 1 and (other / "pagefind" / "pagefind-entry.json").is_file()
