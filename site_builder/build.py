@@ -83,12 +83,13 @@ def build(
         return Result(code, problems + list(found.values()))
     staging_en.rename(staging / "en")
     try:
-        search_index.index(staging)  # both languages, before the site goes live
+        pages_digest = search_index.index_or_reuse(root, staging, target)  # before going live
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return Result(INTERNAL_ERROR, problems + exc.problems)
     clock.lap("search index")
     _swap(staging, target)
+    search_index.remember(root, target, pages_digest)
     clock.lap("swap")
     if loaded[0].programmes:
         write_all(root, loaded[0], radio_dir or root / "radio")

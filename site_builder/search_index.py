@@ -8,13 +8,17 @@ words folded to "d" ("Đường" → "Duong"), which is what makes "tam duong" f
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from .errors import BuildFailed, ContentError
+from .image_cache import cache_root
 from .slugs import fold
 
 BUNDLE = "pagefind"
@@ -33,6 +37,46 @@ def searchable(html: str) -> str:
     extra = folded_words(html)
     hidden = f'<span hidden class="sb-folded">{extra}</span>' if extra else ""
     return f"<div data-pagefind-body>{html}{hidden}</div>"
+
+
+def pages_digest(site_dir: Path) -> str:
+    """Hash what Pagefind reads: every HTML page's path and bytes, and Pagefind's version."""
+    digest = hashlib.sha256(f"{metadata.version('pagefind')}\0{BUNDLE}\0".encode())
+    digest.update(Path(__file__).read_bytes())
+    for path in sorted(site_dir.rglob("*.html")):
+        digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _record(root: Path, target: Path) -> Path:
+    return cache_root(root) / "search" / hashlib.sha256(str(target).encode()).hexdigest()
+
+
+def index_or_reuse(root: Path, site_dir: Path, target: Path) -> str:
+    """Index `site_dir`, or copy the live `target`'s index when its pages are the same.
+
+    Pagefind rereads every page whatever changed; when no page changed (a rebuild with
+    nothing new), the live site's index is this site's index. Returns the pages' digest,
+    which `remember` records once `site_dir` has become `target`.
+    """
+    digest = pages_digest(site_dir)
+    try:
+        same = _record(root, target).read_text(encoding="ascii") == digest
+    except OSError:
+        same = False
+    if same and (target / BUNDLE / "pagefind-entry.json").is_file():
+        shutil.copytree(target / BUNDLE, site_dir / BUNDLE)
+    else:
+        index(site_dir)
+    return digest
+
+
+def remember(root: Path, target: Path, digest: str) -> None:
+    """Record which pages the live site's index was made from."""
+    record = _record(root, target)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(digest, encoding="ascii")
 
 
 def index(site_dir: Path) -> None:
