@@ -141,3 +141,31 @@ def test_alias_bomb_is_bounded() -> None:
         lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{','.join(['*' + chr(96 + i)] * 9)}]")
     _, problems = load_text("\n".join(lines) + "\n", REL)
     assert [p.code for p in problems] == ["too-complex"]
+
+
+def _tree(node) -> object:
+    """A node tree as plain data: kind, tag, value, style and where it starts."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    where = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node, MappingNode):
+        return ("map", node.tag, where, [(_tree(k), _tree(v)) for k, v in node.value])
+    if isinstance(node, SequenceNode):
+        return ("seq", node.tag, where, [_tree(v) for v in node.value])
+    return ("str", node.tag, where, node.value, node.style or None)
+
+
+def test_libyaml_and_python_compose_the_same_nodes() -> None:
+    """The fast parser must give every value, style and position the Python one gives."""
+    from site_builder import loader
+
+    assert loader._NodeLoader is not loader._PyNodeLoader  # PyYAML ships libyaml wheels
+    root = Path(__file__).resolve().parent.parent / "content"
+    files = sorted(root.rglob("*.yml"))
+    samples = [p.read_text(encoding="utf-8") for p in files]
+    samples.append("tên: {vi: 'Đường – “Tam Đường”', en: x}\n# ghi chú\nà: [1, 'ư', \"ơ\"]\n")
+    for text in samples:
+        fast = loader._NodeLoader(text).get_single_node()
+        slow = loader._PyNodeLoader(text).get_single_node()
+        assert _tree(fast) == _tree(slow)
+    assert len(files) > 40
