@@ -262,7 +262,9 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
     from mkdocs.commands.serve import serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(str(root / "mkdocs.yml"), open_in_browser=False, dev_addr=f"{args.host}:{args.port}")
+    # "dirty": after an edit, only the pages whose inputs changed are rendered again
+    address = f"{args.host}:{args.port}"
+    serve(str(root / "mkdocs.yml"), open_in_browser=False, dev_addr=address, build_type="dirty")
     return 0
 
 

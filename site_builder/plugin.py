@@ -75,6 +75,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
+        if dirty:  # `site-builder serve`: unchanged pages stay as the last build wrote them
+            self.cache_pages = True
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
     @event_priority(100)  # before the search plugin reads the theme language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -248,7 +251,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 checkpoint("mkdocs")
             self.seconds["page cache"] = time.perf_counter() - started
             started = time.perf_counter()
-        if self.cards:
+        if self.cards and not self.preview:  # nobody shares a preview: no social cards
             cards.ensure(self.root, self.cards, site_dir)
         self.seconds["social cards"] = time.perf_counter() - started
         if self.config.lang != "vi":

@@ -4,14 +4,17 @@ changed; a rebuild is byte-identical to a build from an empty cache."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from test_build import free_port
 
 from site_builder import build as build_stage
 from site_builder import search_index
 
-from conftest import tree_hash
+from conftest import fetch, tree_hash, wait_for
 
 NEWS = """\
 title: {{vi: "{title}", en: "English {n}"}}
@@ -105,3 +108,28 @@ def test_another_site_dir_does_not_reuse_this_index(archive, tmp_path, monkeypat
     other = tmp_path / "other-site"
     assert build_stage.build(archive.root, other).code == 0
     assert len(calls) == 1 and (other / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
+        cwd=archive.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "Tin số 2" in fetch(url + "tin-tuc/tin-2/"))
+        assert wait_for(lambda: "English 2" in fetch(url + "en/tin-tuc/tin-2/"))
+        previews = cache_of(archive)
+        moment = max(p.stat().st_mtime_ns for p in previews.glob("*-preview/*.html"))
+        total = len(list(previews.glob("*-preview/*.html")))
+        archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Sửa khi xem", n=2, month=3))
+        assert wait_for(lambda: "Sửa khi xem" in fetch(url + "tin-tuc/tin-2/"))
+        assert wait_for(lambda: "Sửa khi xem" in fetch(url + "tin-tuc/"))
+        assert "Tập thể Mẫu" in fetch(url + "guong-dien-hinh/lo-thi-mau/")  # kept as it was
+        rendered = rendered_since(archive, moment)
+        assert 2 <= rendered < total / 3, (rendered, total)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "dirty" not in errors  # MkDocs' notice about dirty builds is not for editors
