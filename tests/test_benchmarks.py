@@ -38,7 +38,7 @@ def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     command = [sys.executable, str(ROOT / "benchmarks" / "build.py"), "--news", "30",
                "--exemplars", "10", "--milestones", "4", "--photos", "10",
                "--photo-size", "640x480", "--out", str(tmp_path / "archive"),
-               "--json", str(out)]  # fmt: skip
+               "--json", str(out), "--serve-edits", "1"]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(out.read_text())
@@ -46,3 +46,5 @@ def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     assert figures["warm"]["stages_s"]["images"] < figures["cold"]["stages_s"]["images"]
     assert 0 < figures["cold"]["ms_per_page_without_images"] < figures["cold"]["ms_per_page"]
     assert "ours/baseline" in result.stdout
+    serve = figures["serve"]
+    assert 0 < serve["edit_0_s"] < 60 and "serve: an edited item's page" in result.stdout
