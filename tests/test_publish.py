@@ -114,3 +114,8 @@ def test_workflow_checks_merge_requests_and_publishes_main() -> None:
     assert "site-builder build --strict" in runs
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+    cached = [s for s in publish["steps"] if s.get("uses", "").startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == ".cache/site-builder"
+    assert uses.index(cached[0]["uses"]) < next(
+        i for i, step in enumerate(publish["steps"]) if "site-builder build" in step.get("run", "")
+    )  # restored before the build
