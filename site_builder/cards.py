@@ -145,7 +145,7 @@ def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
     digest = font_digest(project)
     cache = cache_root(project) / "cards"
     cache.mkdir(parents=True, exist_ok=True)
-    for card in cards.values():
+    for card in set(cards.values()):  # pages that share a card write it once
         key = card.key(digest)
         cached = cache / f"{key}.jpg"
         if not cached.is_file():

@@ -43,6 +43,7 @@ class PageSpec:
     other_exists: bool = True  # False: the same page does not exist there
     toc: tuple[tuple[int, str, str], ...] = ()
     jsonld: str = ""  # schema.org data, already safe inside <script>
+    card_of: str = ""  # a list page shows its section's social card, not one of its own
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,8 @@ class Generator:
         """Add a list page; the switcher leads to the section index where the list is missing."""
         html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
         other = path if other_exists else SECTIONS[section]
-        self.add(PageSpec(path, section, title, html, "", other, other_exists))
+        card_of = SECTIONS[section] if path != SECTIONS[section] else ""
+        self.add(PageSpec(path, section, title, html, "", other, other_exists, card_of=card_of))
 
     def site_title(self) -> str:
         return self.tr(self.site.site_name) or self.site.site_name.vi

@@ -132,6 +132,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
         name = site.site_name.get(lang)
         self.cards = {uri: cards.Card(spec.title, name, years) for uri, spec in self.specs.items()}
+        for uri, spec in self.specs.items():  # pages of tags, months, categories: one card
+            if spec.card_of and source_uri(spec.card_of) in self.cards:
+                self.cards[uri] = self.cards[source_uri(spec.card_of)]
         self.font = cards.font_digest(self.root)
         self.contexts = {}
         return config

@@ -203,3 +203,21 @@ def test_every_page_has_a_social_card(bundled) -> None:
         with Image.open(card) as im:
             assert im.size == (1200, 630)
         assert '<meta name="twitter:card" content="summary_large_image">' in page
+
+
+def test_list_pages_share_their_sections_card(bundled) -> None:
+    def card(rel: str) -> str:
+        found = re.search(r'<meta property="og:image" content="([^"]+)">', bundled.read(rel))
+        assert found, rel
+        return found[1]
+
+    tag = next((bundled.site / "tin-tuc" / "the").iterdir()).name
+    assert card(f"tin-tuc/the/{tag}/index.html") == card("tin-tuc/index.html")
+    month = next((bundled.site / "tin-tuc" / "luu-tru").glob("*/*/index.html"))
+    assert card(month.relative_to(bundled.site).as_posix()) == card("tin-tuc/index.html")
+    assert card("tin-tuc/le-ky-niem-20-nam/index.html") != card("tin-tuc/index.html")
+    pages = [p for p in bundled.site.rglob("index.html") if "admin" not in p.parts]
+    drawn = list((bundled.site / "anh" / "the").iterdir()) + list(
+        (bundled.site / "en" / "anh" / "the").iterdir()
+    )
+    assert len(drawn) < len(pages)
