@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -145,17 +146,25 @@ def _photos(out: Path, count: int, size: tuple[int, int], seed: int, rng) -> Non
     """Write `count` distinct photos and albums of 20 that show them all."""
     if not count:
         return
+    # The same arguments make the same photos: keep them beside the archive and link them
+    # in, so that a second run does not spend minutes drawing them again.
+    kept = out.parent / f".{out.name}-photos-{seed}-{size[0]}x{size[1]}-{count}"
+    if not (kept / "done").is_file():
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(parents=True)
+        scenes = min(10, count)
+        with ProcessPoolExecutor() as pool:  # drawing and encoding dominate: use every core
+            list(pool.map(_scene, [kept] * scenes, range(scenes), [size] * scenes,
+                          [seed] * scenes))  # fmt: skip
+            list(pool.map(_crop, [kept] * count, range(count), [scenes] * count,
+                          [size] * count, chunksize=16))  # fmt: skip
+        for scene in range(scenes):
+            (kept / f"canh-{scene}.jpg").unlink()
+        (kept / "done").touch()
     folder = out / "content" / "images" / "tong-hop"
     folder.mkdir(parents=True, exist_ok=True)
-    scenes = min(10, count)
-    with ProcessPoolExecutor() as pool:  # drawing and encoding dominate: use every core
-        list(pool.map(_scene, [folder] * scenes, range(scenes), [size] * scenes,
-                      [seed] * scenes))  # fmt: skip
-        jobs = list(range(count))
-        list(pool.map(_crop, [folder] * count, jobs, [scenes] * count, [size] * count,
-                      chunksize=16))  # fmt: skip
-    for scene in range(scenes):
-        (folder / f"canh-{scene}.jpg").unlink()
+    for n in range(count):
+        os.link(kept / f"anh-{n:04d}.jpg", folder / f"anh-{n:04d}.jpg")
     albums = out / "content" / "albums"
     for a, start in enumerate(range(0, count, 20)):
         english = rng.random() < 0.8
