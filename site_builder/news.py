@@ -106,6 +106,9 @@ class Neighbourhood:
             for tag in self.tags[item.id]:
                 self.by_tag[tag].append(item)
             self.by_category[item.category].append(item)
+        key = lambda n: (n.date, n.id)  # noqa: E731
+        self.newest_in = {c: sorted(v, key=key, reverse=True) for c, v in self.by_category.items()}
+        self.category_ids = {c: {n.id for n in v} for c, v in self.by_category.items()}
 
     def neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
         """Return the older and the newer item next to `item`."""
@@ -120,8 +123,18 @@ class Neighbourhood:
         for tag in self.tags[item.id]:
             for other in self.by_tag[tag]:
                 scores[other.id] += 2
-        for other in self.by_category[item.category]:
-            scores[other.id] += 1
+        same = self.category_ids[item.category]
+        for other_id in scores:
+            scores[other_id] += other_id in same
+        # Items sharing only the category score 1 and rank by (date, id): only the newest
+        # few of the category can make the list, so the rest are never scored.
+        added = 0
+        for other in self.newest_in[item.category]:
+            if added > limit:
+                break
+            if other.id not in scores:
+                scores[other.id] = 1
+                added += 1
         scores.pop(item.id, None)
         found = [self.items[self.position[i]] for i in scores]
         return heapq.nlargest(limit, found, key=lambda o: (scores[o.id], o.date, o.id))

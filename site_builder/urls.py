@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 SECTIONS = {
     "home": "",
     "about": "gioi-thieu/",
@@ -25,13 +23,23 @@ def site_path(path: str, lang: str) -> str:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """Return a link from one site path to another that works under any base URL."""
-    start = "/" + from_path if from_path.endswith("/") else posixpath.dirname("/" + from_path)
-    target = "/" + to_path
-    rel = posixpath.relpath(target, start)
+    """Return a link from one site path to another that works under any base URL.
+
+    Site paths are plain ("a/b/", "a/b.jpg", "" for the root): no "." or ".." parts, so
+    the link is the common prefix dropped, one ".." a remaining folder (as posixpath.relpath
+    gives, tested against it; that one normalises, and was a tenth of page rendering).
+    """
+    start = from_path.split("/")[:-1]  # the folder a link is resolved from
+    target = [part for part in to_path.split("/") if part]
+    common = 0
+    for a, b in zip(start, target, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    rel = "/".join(parts) or "."
     if to_path.endswith("/") or not to_path:
-        rel = rel.rstrip("/") + "/"
-        rel = "./" if rel in ("./", "./.", "/") else rel
+        rel = "./" if rel == "." else rel + "/"
     return rel
 
 

@@ -98,6 +98,35 @@ def test_neighbours_and_related() -> None:
     assert related(newest_first, c) == [b]  # same category
 
 
+def test_related_matches_scoring_every_item() -> None:
+    """The fast related() (only the newest of a category scored) equals scoring them all."""
+    import random
+    from collections import defaultdict
+
+    from site_builder.news import Neighbourhood, tag_slug
+
+    rng = random.Random(8)  # noqa: S311 (test data)
+    cats, tags = ["kinh-te", "chien-dich", "van-hoa-xa-hoi"], ["a", "b", "c", "d", "e"]
+    items = [item(f"i{n:03d}", f"2022-{1 + n % 12:02d}-{1 + n % 5:02d}", category=rng.choice(cats),
+                  tags=rng.sample(tags, rng.randint(0, 2))) for n in range(300)]  # fmt: skip
+    items.sort(key=lambda n: (n.date, n.id), reverse=True)
+    around = Neighbourhood(items)
+    for one in items:
+        scores: dict[str, int] = defaultdict(int)
+        mine = {tag_slug(t) for t in one.tags}
+        for other in items:
+            if other.id != one.id:
+                shared = len(mine & {tag_slug(t) for t in other.tags})
+                score = 2 * shared + (other.category == one.category)
+                if score:
+                    scores[other.id] = score
+        expected = sorted(
+            (o for o in items if o.id in scores),
+            key=lambda o: (scores[o.id], o.date, o.id), reverse=True,
+        )[:3]  # fmt: skip
+        assert around.related(one) == expected, one.id
+
+
 def test_reading_time() -> None:
     assert reading_minutes("") == 1
     assert reading_minutes("từ " * 1000) == 5
@@ -405,3 +434,23 @@ def test_body_image_rules_are_checked_before_building(make_site, tmp_path: Path)
     codes = [json.loads(site.cli("check", "--format", "json").stdout)["problems"][i]["code"]
              for i in range(3)]  # fmt: skip
     assert codes == ["missing-alt", "missing-file", "unsafe-path"]
+
+
+def test_relative_links_match_posixpath() -> None:
+    import itertools
+    import posixpath
+
+    from site_builder.urls import relative
+
+    def relative_slow(from_path: str, to_path: str) -> str:  # the definition
+        start = "/" + from_path if from_path.endswith("/") else posixpath.dirname("/" + from_path)
+        rel = posixpath.relpath("/" + to_path, start)
+        if to_path.endswith("/") or not to_path:
+            rel = rel.rstrip("/") + "/"
+            rel = "./" if rel in ("./", "./.", "/") else rel
+        return rel
+
+    paths = ["", "a/", "a/b/", "a/b/c/", "a/c/", "b/", "x.jpg", "a/x.jpg", "a/b/y.webp", "en/",
+             "en/a/", "en/a/b/", "anh/the/k.jpg", "en/anh/the/k.jpg", "a/b/index.html"]  # fmt: skip
+    for one, other in itertools.product(paths, repeat=2):
+        assert relative(one, other) == relative_slow(one, other), (one, other)
