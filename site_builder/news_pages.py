@@ -70,7 +70,6 @@ def generate(
             gen.list_page(
                 page.path, "news", "news.html", title, page.path in other_paths,
                 page=page, kind=kind, categories=categories, months=months[:12],
-                category_name=category_name,
             )  # fmt: skip
     gen.list_page(ARCHIVE, "news", "news_archive.html", t("archive", lang),
                   ARCHIVE in other_paths, months=months)  # fmt: skip

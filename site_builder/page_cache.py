@@ -12,12 +12,10 @@ renders the pages that edit touched. The cache is in the same folder as the imag
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import os
 import shutil
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from .image_cache import cache_root
-
-PACKAGE = Path(__file__).resolve().parent
+from .render_cache import code_digest
 
 
 class CachedFile(File):
@@ -36,23 +33,9 @@ class CachedFile(File):
         return False
 
 
-@functools.lru_cache(maxsize=4)
-def _code_digest(templates: Path) -> str:
-    """Hash what renders pages but is not content: our code, the templates, the versions."""
-    digest = hashlib.sha256()
-    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
-    for folder in (PACKAGE, templates):
-        files = (p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for path in sorted(files):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def theme_digest(root: Path, config: MkDocsConfig) -> str:
     """Hash everything site-wide that a page's output depends on."""
-    digest = hashlib.sha256(_code_digest(root / "templates").encode())
+    digest = hashlib.sha256(code_digest(root).encode())
     digest.update((root / "mkdocs.yml").read_bytes())
     site_wide = {
         "extra": dict(config.extra),

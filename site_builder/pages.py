@@ -23,6 +23,7 @@ from .images import Processed
 from .metrics import Row, key_figures, row
 from .model import UNITS, AchievementField, Content, Image, Metric, NewsItem, Person, PlanSection
 from .news import tag_slug
+from .render_cache import BodyCache, code_digest
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
 
@@ -74,9 +75,16 @@ class Generator:
         build_date: dt.date,
         preview: bool,
         processed: dict[str, Processed],
+        cache: bool = False,
     ) -> None:
         assert content.site is not None
         self.processed = processed
+        self.using: set[str] | None = None  # the images the body being rendered uses
+        self.bodies: BodyCache | None = None
+        if cache:  # bodies rendered before from the same inputs are reused
+            seed = repr((code_digest(project), lang, preview, build_date, content.site,
+                         sorted(processed.items())))  # fmt: skip
+            self.bodies = BodyCache(project, lang, preview, seed)
         self.project = project
         self.content = content
         self.site = content.site
@@ -133,6 +141,8 @@ class Generator:
         """Return the processed outputs of `src`, remembering that a page uses them."""
         processed = self.processed[src]
         self.result.images[src] = processed
+        if self.using is not None:
+            self.using.add(src)
         return processed
 
     def lead_image(self, src: str) -> tuple[str, int, int]:
@@ -155,6 +165,29 @@ class Generator:
     # --- pages ---------------------------------------------------------------------------
 
     def render(
+        self, template: str, path: str, section: str, title: str, user: str = "", **context: Any
+    ) -> str:
+        if self.bodies is None or any(callable(v) for v in context.values()):
+            # a function in the context may record what it is called with (the plan's
+            # table of contents): only bodies made from data alone are reused
+            return self.render_now(template, path, section, title, user, **context)
+        key = self.bodies.key(template, path, section, title, user, sorted(context.items()))
+        if key is None:
+            return self.render_now(template, path, section, title, user, **context)
+        hit = self.bodies.get(key)
+        if hit is not None:
+            for src in hit[1]:
+                self.image_path(src)
+            return hit[0]
+        self.using = set()
+        try:
+            html = self.render_now(template, path, section, title, user, **context)
+            self.bodies.put(key, html, sorted(self.using))
+        finally:
+            self.using = None
+        return html
+
+    def render_now(
         self, template: str, path: str, section: str, title: str, user: str = "", **context: Any
     ) -> str:
         here = site_path(path, self.lang)
@@ -285,6 +318,8 @@ class Generator:
         self.section_page("search", "search.html")
         for a in albums:
             self.item_page("albums", a, "album.html", a.title, album=a)
+        if self.bodies is not None:
+            self.bodies.prune()
         return self.result  # fmt: skip
 
     def redirects(self, section: str, record: Any) -> None:

@@ -125,7 +125,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         }
         date = project.build_date(self.root)
         started = time.perf_counter()
-        generator = Generator(self.root, content, lang, date, self.preview, processed)
+        generator = Generator(
+            self.root, content, lang, date, self.preview, processed, cache=self.cache_pages
+        )
         self.generated = generator.generate()
         self.seconds["our pages"] = time.perf_counter() - started
         self.specs = {source_uri(p.path): p for p in self.generated.pages}

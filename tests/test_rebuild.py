@@ -133,3 +133,15 @@ def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "dirty" not in errors  # MkDocs' notice about dirty builds is not for editors
+
+
+def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive) -> None:
+    bodies = archive.root / ".cache" / "site-builder" / "bodies"
+    first = {p.name: p.stat().st_mtime_ns for p in bodies.rglob("*.json")}
+    assert first  # our page bodies went into the cache
+    plan = archive.read("ke-hoach/index.html")
+    assert 'href="#i-muc-dich"' in plan  # the table of contents, made while rendering
+    assert archive.build().code == 0
+    again = {p.name: p.stat().st_mtime_ns for p in bodies.rglob("*.json")}
+    assert again == first  # every body came from the cache, none was written again
+    assert archive.read("ke-hoach/index.html") == plan

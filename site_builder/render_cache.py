@@ -1,0 +1,85 @@
+"""Our page bodies from earlier builds, and the digest of the code that renders pages.
+
+Kept apart from `page_cache` (MkDocs' side) so that page generation needs no MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .image_cache import cache_root
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=4)
+def _code_digest(templates: Path) -> str:
+    """Hash what renders pages but is not content: our code, the templates, the versions."""
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    for folder in (PACKAGE, templates):
+        files = (p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(files):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class BodyCache:
+    """Our page bodies from earlier builds, by everything their template was given.
+
+    A body is a pure function of its template and context (frozen records, whose repr
+    says all they hold) and of the site-wide inputs in `seed`; the key hashes them all.
+    Stored as JSON text: the HTML and the images it uses (publishing needs that list).
+    """
+
+    def __init__(self, root: Path, lang: str, preview: bool, seed: str) -> None:
+        self.folder = cache_root(root) / "bodies" / (f"{lang}-preview" if preview else lang)
+        self.seed = seed
+        self.used: set[str] = set()
+        try:
+            self.present = set(os.listdir(self.folder))
+        except FileNotFoundError:
+            self.present = set()
+
+    def key(self, *parts: Any) -> str | None:
+        """The name of a body made from `parts`; None when a part has no value repr."""
+        text = repr(parts)
+        if " at 0x" in text:  # an object shown by its address: its state would be missed
+            return None
+        digest = hashlib.sha256(self.seed.encode() + b"\0" + text.encode())
+        name = digest.hexdigest()[:40] + ".json"
+        self.used.add(name)
+        return name
+
+    def get(self, name: str) -> tuple[str, list[str]] | None:
+        if name not in self.present:
+            return None
+        data = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        return data["html"], data["images"]
+
+    def put(self, name: str, html: str, images: list[str]) -> None:
+        if name in self.present:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{name}.part"
+        partial.write_text(json.dumps({"html": html, "images": images}), encoding="utf-8")
+        partial.replace(self.folder / name)
+        self.present.add(name)
+
+    def prune(self) -> None:
+        for name in self.present - self.used:
+            (self.folder / name).unlink(missing_ok=True)
+        self.present &= self.used
+
+
+def code_digest(root: Path) -> str:
+    """The digest of our code, the templates and the rendering libraries' versions."""
+    return _code_digest(root / "templates")
