@@ -57,6 +57,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
     proxy: Proxy
     rebuilder: Rebuilder | None
+    hosts: frozenset[str]  # the names this server answers to
     lock = threading.Lock()  # one write at a time: a save checks the whole content
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: editors read the page
@@ -66,8 +67,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if urlsplit(self.path).path != API:
             self.send_error(404)
             return
-        origin = self.headers.get("Origin")
-        if origin and urlsplit(origin).netloc != self.headers.get("Host"):
+        origin, host = self.headers.get("Origin"), self.headers.get("Host") or ""
+        if urlsplit("//" + host).hostname not in self.hosts:  # a rebound DNS name
+            self.reply(403, {"error": "unknown host"})
+            return
+        if origin and urlsplit(origin).netloc != host:
             self.reply(403, {"error": "cross-origin request refused"})  # another site's page
             return
         length = int(self.headers.get("Content-Length") or 0)
@@ -109,6 +113,7 @@ def make_server(
 ) -> http.server.ThreadingHTTPServer:  # fmt: skip
     """Return a server of `site_dir` and the editor's back end; the caller serves it."""
     attrs = {
+        "hosts": frozenset({"127.0.0.1", "localhost", "::1", host}),
         "proxy": Proxy(project, lang),
         "rebuilder": Rebuilder(project, site_dir) if rebuild else None,
     }

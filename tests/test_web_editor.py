@@ -295,10 +295,13 @@ def test_admin_server_refuses_cross_origin_writes(make_site) -> None:
     try:
         host, port = server.server_address[:2]
         body = json.dumps(entry("content/people/lo-thi-mau.yml", "kind: x\n"))
+        json_type = {"Content-Type": "application/json"}
         for headers, status in (
-            ({"Origin": "https://evil.example", "Content-Type": "application/json"}, 403),
+            ({"Origin": "https://evil.example", **json_type}, 403),
+            ({"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}",
+              **json_type}, 403),  # DNS rebinding: same origin, but not our name
             ({"Content-Type": "text/plain"}, 400),
-        ):
+        ):  # fmt: skip
             connection = http.client.HTTPConnection(host, port, timeout=10)
             connection.request("POST", cms_config.API, body, headers)
             assert connection.getresponse().status == status
