@@ -92,8 +92,11 @@ def publish(project: Path, used: dict[str, Processed], site_dir: Path) -> None:
     for src, processed in used.items():
         for variant in processed.variants:
             target = site_dir / url_of(src, processed, variant)
+            source = root / processed.key / variant.name
+            if target.is_file() and target.stat().st_size == source.stat().st_size:
+                continue  # the preview's folder: its name says what it holds, already there
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / processed.key / variant.name, target)
+            shutil.copyfile(source, target)
 
 
 def _digest(path: Path, src: str, index: dict[str, list]) -> str:

@@ -25,6 +25,8 @@ from mkdocs.structure.files import File
 from .image_cache import cache_root
 from .render_cache import code_digest
 
+_published: dict[Path, dict[str, str]] = {}  # site folder → page uri → fingerprint there
+
 
 class CachedFile(File):
     """A generated page whose output is in the cache: MkDocs' dirty build leaves it alone."""
@@ -87,11 +89,19 @@ class PageCache:
         self.present.add(name)
 
     def publish(self, site_dir: Path) -> None:
-        """Copy the cached pages where MkDocs would have written them."""
+        """Copy the cached pages where MkDocs would have written them.
+
+        The preview rebuilds into the same folder: a page already there with the same
+        fingerprint (written by this process) is left as it is.
+        """
+        there = _published.setdefault(site_dir, {})
         for uri in self.cached:
             target = site_dir / self.dest[uri]
+            if there.get(uri) == self.fingerprints[uri] and target.is_file():
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.folder / self.fingerprints[uri], target)
+        there.update(self.fingerprints)  # MkDocs has written the others by now
 
     def prune(self) -> None:
         """Forget the pages this build no longer has, so that the cache does not grow."""

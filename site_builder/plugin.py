@@ -10,6 +10,7 @@ two processes instead, which on two cores costs the time of one.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         lang = self.config.lang
         self.root = Path(config.config_file_path).parent
         project.pin_build_date(self.root)
+        if self.config.chain:  # plain `mkdocs build` or the preview: read anew each time
+            project.forget(self.root)
         content, problems = project.load(self.root)
         errors = [p for p in problems if p.severity == ERROR]
         processed: dict[str, Any] | None = None
@@ -98,6 +101,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             content, processed = _last_good.get(self.root, (content, None))
         else:
             _last_good[self.root] = (content, processed)
+            if self.config.chain:  # English, built next from this process, reads it again
+                project.preload(self.root, (content, problems), processed)
         self.site = None
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
@@ -264,7 +269,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         started = time.perf_counter()
         image_cache.publish(self.root, self.generated.images, site_dir)
         self.seconds["copy images"] = time.perf_counter() - started
-        if self.config.chain:  # plain `mkdocs build` and `serve`: English, then the index
+        if self.config.chain and self.preview:  # the Vietnamese page shows meanwhile
+            english_in_background(self.root, site_dir)
+        elif self.config.chain:  # plain `mkdocs build`: English, then the index
             build_language(self.root, "en", site_dir / "en", preview=self.preview)
             try:
                 search_index.index(site_dir)
@@ -304,6 +311,38 @@ def admin_files(site: Any) -> dict[str, str]:
         "init.js": cms_config.INIT,
         "config.yml": cms_config.dump(site),
     }
+
+
+_english: dict[Path, Any] = {}  # the preview's English build, per site folder
+
+
+def english_in_background(root: Path, site_dir: Path) -> None:
+    """Build the preview's English pages and search index in a forked process.
+
+    MkDocs' preview server answers no request until a rebuild ends; English and Pagefind
+    took most of a rebuild, so they run beside it (on the other core) and an edit shows in
+    the Vietnamese page first. A newer edit stops an English build still running.
+    """
+    old = _english.pop(site_dir, None)
+    if old is not None and old.is_alive():
+        old.terminate()
+        old.join()
+    if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one after the other
+        _english_and_index(root, site_dir)
+        return
+    process = multiprocessing.get_context("fork").Process(
+        target=_english_and_index, args=(root, site_dir), daemon=True
+    )
+    process.start()
+    _english[site_dir] = process
+
+
+def _english_and_index(root: Path, site_dir: Path) -> None:
+    try:
+        build_language(root, "en", site_dir / "en", preview=True)
+        search_index.index(site_dir)
+    except BuildFailed as exc:
+        log.error("\n" + report(exc.problems, "vi"))
 
 
 def build_language(

@@ -74,6 +74,12 @@ def preload(
         _processed[project.resolve()] = processed
 
 
+def forget(project: Path) -> None:
+    """Drop what `preload` kept: the preview reads the content anew on every rebuild."""
+    _preloaded.pop(project.resolve(), None)
+    _processed.pop(project.resolve(), None)
+
+
 def image_settings(content: Content) -> Settings:
     site = content.site
     if site is None:
