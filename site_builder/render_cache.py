@@ -42,7 +42,7 @@ class BodyCache:
 
     def __init__(self, root: Path, lang: str, preview: bool, seed: str) -> None:
         self.folder = cache_root(root) / "bodies" / (f"{lang}-preview" if preview else lang)
-        self.seed = seed
+        self.seed = hashlib.sha256(seed.encode()).hexdigest()  # hashed once, not per body
         self.used: set[str] = set()
         try:
             self.present = set(os.listdir(self.folder))
