@@ -6,8 +6,10 @@ reference gets the same checks and messages, at the line that holds it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,6 +32,8 @@ def check_image(value: str, project: Path) -> Checked:
     """Check a path below content/images/ and the image's header, reading the header once."""
     images = project / "content" / "images"
     pure = PurePosixPath(value.replace("\\", "/"))
+    if _recording is not None:  # validation remembers what a file's result depends on
+        _recording.append(_state(images / pure))
     if (
         pure.is_absolute()
         or ".." in pure.parts
@@ -46,11 +50,51 @@ def check_image(value: str, project: Path) -> Checked:
         return Checked(("missing-file", {"found": value, "suggestion": _near(target)}))
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return Checked(("bad-image-format", {"found": value, "format": target.suffix}))
+    stat = target.stat()
+    seen = (str(target), stat.st_size, stat.st_mtime_ns, value)
+    if seen in _headers:  # the preview checks the same photos on every rebuild
+        return _headers[seen]
+    _headers[seen] = checked = _check_header(target, value, stat.st_size, pure)
+    return checked
+
+
+_headers: dict[tuple[str, int, int, str], Checked] = {}
+_recording: list[tuple[str, Any, Any]] | None = None
+
+
+def _state(target: Path) -> tuple[str, Any, Any]:
+    """What a check of `target` depends on: the file, and its folder (for suggestions)."""
+
+    def stamp(path: Path) -> Any:
+        try:
+            found = path.stat()
+        except OSError:
+            return None
+        return (found.st_size, found.st_mtime_ns)
+
+    return (str(target), stamp(target), stamp(target.parent))
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[tuple[str, Any, Any]]]:
+    """Collect the state of every image checked meanwhile (one thread: validation)."""
+    global _recording
+    outer, _recording = _recording, []
+    try:
+        yield _recording
+    finally:
+        _recording = outer
+
+
+def unchanged(states: list[tuple[str, Any, Any]]) -> bool:
+    return all(_state(Path(path)) == (path, file, folder) for path, file, folder in states)
+
+
+def _check_header(target: Path, value: str, size: int, pure: PurePosixPath) -> Checked:
     try:
         width, height = check_header(target)
     except ImageProblem as exc:
         return Checked((exc.code, {"found": value, **exc.args_}))
-    size = target.stat().st_size
     if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:  # kept by the repository forever
         large = {"found": str(pure), "mb": f"{size / 1_000_000:.1f}", "side": max(width, height)}
         return Checked(large=large)

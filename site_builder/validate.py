@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import privacy
+from . import image_refs, privacy
 from .errors import WARNING, ContentError, has_errors
 from .exemplars import commune_key
 from .i18n import Text
@@ -154,7 +155,27 @@ def load_reading(project: Path) -> Content:
     return content
 
 
+# A long-running process (the preview, the web editor's back end) validates the same files
+# again and again: a file's result is kept while its bytes and the images it names stay.
+_memo: dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context]]] = {}
+
+
 def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
+    try:
+        digest = hashlib.sha256((project / rel).read_bytes()).hexdigest()
+    except OSError:
+        return _read_now(project, rel, cls, extra)
+    key = (str(project.resolve()), rel, f"{cls.__name__}{sorted(extra.items())}")
+    kept = _memo.get(key)
+    if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
+        return kept[2]
+    with image_refs.recording() as images:
+        result = _read_now(project, rel, cls, extra)
+    _memo[key] = (digest, images, result)
+    return result
+
+
+def _read_now(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
     ctx = Context(rel, project)
     root, ctx.problems = load_file(project / rel, rel)
     if root is None:

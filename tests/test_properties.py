@@ -119,3 +119,20 @@ def test_every_number_has_a_northern_reading(n: int) -> None:
     spoken = READER.integer(n)
     assert spoken and not re.search(r"\d|lẻ|ngàn", spoken)
     assert Reader(south=True).integer(n).count("nghìn") == 0
+
+
+@given(st.text(alphabet="0123456789 .-+/,@aĐx\n", max_size=40))
+@settings(max_examples=400)
+def test_personal_data_prefilter_misses_nothing(text: str) -> None:
+    """`find` skips text without nine chained digits or an @: the patterns agree."""
+    from site_builder import privacy
+
+    full = [(kind, m[0].strip()) for kind, p in privacy.PATTERNS for m in p.finditer(text)]
+    assert privacy.find(text) == full
+
+
+@given(st.text(alphabet="aă¸µ­¬×\u00adw ", max_size=30))
+def test_legacy_encoding_count_matches_the_definition(text: str) -> None:
+    from site_builder import hygiene
+
+    assert len(hygiene._TCVN3.findall(text)) == sum(c in hygiene.TCVN3 for c in text)

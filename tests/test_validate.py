@@ -196,3 +196,31 @@ def test_optional_fields_left_blank_by_a_form_count_as_not_written(make_site) ->
     required = site.write("content/news/2022/tin.yml", "title: {vi: ''}\n")
     result = site.cli("check", str(required))
     assert "content/news/2022/tin.yml:1:" in result.stdout  # a required field stays required
+
+
+def test_a_long_running_process_validates_again_only_what_changed(make_site) -> None:
+    from site_builder.validate import _read, load_content
+
+    site = make_site({"content/albums/a.yml": """\
+        title: {vi: Album}
+        photos:
+          - {src: mau/a.jpg, alt: {vi: Ảnh}}
+        """})  # fmt: skip
+    (site.root / "content/images/mau").mkdir(parents=True)
+    photo = site.root / "content/images/mau/a.jpg"
+    jpeg(photo)
+    extra = {"id": "a", "path": "content/albums/a.yml"}
+    from site_builder.model import Album
+
+    first = _read(site.root, "content/albums/a.yml", Album, extra)
+    assert _read(site.root, "content/albums/a.yml", Album, extra) is first  # kept
+    photo.write_bytes(b"not a picture")  # the photo changed: checked again
+    _, problems = load_content(site.root)
+    assert [p.code for p in problems] == ["not-an-image"], problems
+    photo.unlink()
+    _, problems = load_content(site.root)
+    assert any(p.code == "missing-file" for p in problems), problems
+    jpeg(photo)
+    site.write("content/albums/a.yml", "title: {vi: Album}\nphotos: []\n")  # the file changed
+    _, problems = load_content(site.root)
+    assert not problems and _read(site.root, "content/albums/a.yml", Album, extra) is not first
