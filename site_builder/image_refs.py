@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -32,8 +33,9 @@ def check_image(value: str, project: Path) -> Checked:
     """Check a path below content/images/ and the image's header, reading the header once."""
     images = project / "content" / "images"
     pure = PurePosixPath(value.replace("\\", "/"))
-    if _recording is not None:  # validation remembers what a file's result depends on
-        _recording.append(_state(images / pure))
+    recording_now = getattr(_local, "recording", None)
+    if recording_now is not None:  # validation remembers what a file's result depends on
+        recording_now.append(_state(images / pure))
     if (
         pure.is_absolute()
         or ".." in pure.parts
@@ -59,7 +61,7 @@ def check_image(value: str, project: Path) -> Checked:
 
 
 _headers: dict[tuple[str, int, int, str], Checked] = {}
-_recording: list[tuple[str, Any, Any]] | None = None
+_local = threading.local()  # the web editor's back end validates beside its rebuilds
 
 
 def _state(target: Path) -> tuple[str, Any, Any]:
@@ -77,13 +79,13 @@ def _state(target: Path) -> tuple[str, Any, Any]:
 
 @contextlib.contextmanager
 def recording() -> Iterator[list[tuple[str, Any, Any]]]:
-    """Collect the state of every image checked meanwhile (one thread: validation)."""
-    global _recording
-    outer, _recording = _recording, []
+    """Collect the state of every image this thread checks meanwhile."""
+    outer = getattr(_local, "recording", None)
+    _local.recording = []
     try:
-        yield _recording
+        yield _local.recording
     finally:
-        _recording = outer
+        _local.recording = outer
 
 
 def unchanged(states: list[tuple[str, Any, Any]]) -> bool:

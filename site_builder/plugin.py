@@ -184,7 +184,6 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 page.meta["description"] = escape(spec.description)
             if not spec.toc:  # a table of contents helps long pages only (the plan)
                 page.meta["hide"] = ["toc"]
-
         return markdown
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
