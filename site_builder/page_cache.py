@@ -11,7 +11,6 @@ renders the pages that edit touched. The cache is in the same folder as the imag
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -69,7 +68,7 @@ class PageCache:
         uri = file.src_uri
         self.dest[uri] = file.dest_uri
         digest = hashlib.sha256(self.theme.encode())
-        digest.update(json.dumps(dataclasses.asdict(spec), sort_keys=True).encode())
+        digest.update(repr(spec).encode())  # a frozen record of strings and tuples
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
         name = digest.hexdigest()[:40] + ".html"
         self.fingerprints[uri] = name

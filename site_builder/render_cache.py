@@ -5,6 +5,7 @@ Kept apart from `page_cache` (MkDocs' side) so that page generation needs no MkD
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -44,6 +45,7 @@ class BodyCache:
         self.folder = cache_root(root) / "bodies" / (f"{lang}-preview" if preview else lang)
         self.seed = hashlib.sha256(seed.encode()).hexdigest()  # hashed once, not per body
         self.used: set[str] = set()
+        self.records: dict[int, tuple[Any, str]] = {}  # id → (the record, its digest)
         try:
             self.present = set(os.listdir(self.folder))
         except FileNotFoundError:
@@ -51,13 +53,37 @@ class BodyCache:
 
     def key(self, *parts: Any) -> str | None:
         """The name of a body made from `parts`; None when a part has no value repr."""
-        text = repr(parts)
+        text = self.stable(parts)
         if " at 0x" in text:  # an object shown by its address: its state would be missed
             return None
         digest = hashlib.sha256(self.seed.encode() + b"\0" + text.encode())
         name = digest.hexdigest()[:40] + ".json"
         self.used.add(name)
         return name
+
+    def stable(self, value: Any) -> str:
+        """`repr`, with each record replaced by the digest of its repr, made once.
+
+        A news item shows on its page, its neighbours', the lists and the related items of
+        others: its repr was most of the cost of a key. Records are frozen; the memo holds
+        them, so that an id is not reused while it lives.
+        """
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            kept = self.records.get(id(value))
+            if kept is None:
+                text = repr(value)
+                digest = text if " at 0x" in text else hashlib.sha256(text.encode()).hexdigest()
+                kept = self.records[id(value)] = (value, f"{type(value).__name__}:{digest}")
+            return kept[1]
+        if isinstance(value, list | tuple):
+            return "(" + ", ".join(self.stable(v) for v in value) + ")"
+        if isinstance(value, dict):
+            return (
+                "{"
+                + ", ".join(f"{self.stable(k)}: {self.stable(v)}" for k, v in value.items())
+                + "}"
+            )
+        return repr(value)
 
     def get(self, name: str) -> tuple[str, list[str]] | None:
         if name not in self.present:
