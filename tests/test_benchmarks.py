@@ -45,6 +45,7 @@ def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     assert figures["cold"]["pages"] > 100 and figures["baseline_wall_s"] > 0
     assert figures["warm"]["stages_s"]["images"] < figures["cold"]["stages_s"]["images"]
     assert 0 < figures["cold"]["ms_per_page_without_images"] < figures["cold"]["ms_per_page"]
+    assert figures["cold"]["peak_rss_sum_mb"] > 50  # two language processes and this one
     assert "ours/baseline" in result.stdout
     serve = figures["serve"]
     assert 0 < serve["edit_0_s"] < 60 and "serve: an edited item's page" in result.stdout
