@@ -30,22 +30,16 @@ class Rebuilder:
     def __init__(self, project: Path, site_dir: Path) -> None:
         self.project, self.site_dir = project, site_dir
         self.wanted = threading.Event()
-        self.idle = threading.Event()
-        self.idle.set()
-        self.last: build_stage.Result | None = None
         threading.Thread(target=self.loop, daemon=True).start()
 
     def request(self) -> None:
-        self.idle.clear()
         self.wanted.set()
 
     def loop(self) -> None:
         while True:
             self.wanted.wait()
-            self.wanted.clear()
-            self.last = build_stage.build(self.project, self.site_dir)
-            if not self.wanted.is_set():
-                self.idle.set()
+            self.wanted.clear()  # saves made during this build ask for the next one
+            build_stage.build(self.project, self.site_dir)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

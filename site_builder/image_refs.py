@@ -33,9 +33,6 @@ def check_image(value: str, project: Path) -> Checked:
     """Check a path below content/images/ and the image's header, reading the header once."""
     images = project / "content" / "images"
     pure = PurePosixPath(value.replace("\\", "/"))
-    recording_now = getattr(_local, "recording", None)
-    if recording_now is not None:  # validation remembers what a file's result depends on
-        recording_now.append(_state(images / pure))
     if (
         pure.is_absolute()
         or ".." in pure.parts
@@ -44,6 +41,9 @@ def check_image(value: str, project: Path) -> Checked:
     ):
         return Checked(("unsafe-path", {"found": value}))
     target = images / pure
+    recording_now = getattr(_local, "recording", None)
+    if recording_now is not None:  # validation remembers what a file's result depends on
+        recording_now.append(_state(target))
     try:
         target.resolve().relative_to(images.resolve())
     except ValueError:  # a symlink that points outside

@@ -62,7 +62,11 @@ def position(node: Node) -> tuple[int, int]:
 
 def load_file(path: Path, rel: str) -> tuple[Node | None, list[ContentError]]:
     """Return the root node of a YAML file and the problems found reading it."""
-    data = path.read_bytes()
+    return load_bytes(path.read_bytes(), rel)
+
+
+def load_bytes(data: bytes, rel: str) -> tuple[Node | None, list[ContentError]]:
+    """Return the root node of a file's bytes, decoded as UTF-8, and the problems found."""
     if len(data) > MAX_BYTES:
         return None, [ContentError(rel, 0, 0, "file-too-large", {"size": len(data)})]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):

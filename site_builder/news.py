@@ -101,14 +101,10 @@ class Neighbourhood:
         self.position = {item.id: i for i, item in enumerate(self.items)}
         self.tags = {item.id: {tag_slug(t) for t in item.tags} for item in self.items}
         self.by_tag: dict[str, list[NewsItem]] = defaultdict(list)
-        self.by_category: dict[str, list[NewsItem]] = defaultdict(list)
         for item in self.items:
             for tag in self.tags[item.id]:
                 self.by_tag[tag].append(item)
-            self.by_category[item.category].append(item)
-        key = lambda n: (n.date, n.id)  # noqa: E731
-        self.newest_in = {c: sorted(v, key=key, reverse=True) for c, v in self.by_category.items()}
-        self.category_ids = {c: {n.id for n in v} for c, v in self.by_category.items()}
+        self.newest_in = {c: newest_first(v) for c, v in by_category(self.items).items()}
 
     def neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
         """Return the older and the newer item next to `item`."""
@@ -123,9 +119,8 @@ class Neighbourhood:
         for tag in self.tags[item.id]:
             for other in self.by_tag[tag]:
                 scores[other.id] += 2
-        same = self.category_ids[item.category]
         for other_id in scores:
-            scores[other_id] += other_id in same
+            scores[other_id] += self.items[self.position[other_id]].category == item.category
         # Items sharing only the category score 1 and rank by (date, id): only the newest
         # few of the category can make the list, so the rest are never scored.
         added = 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from .image_cache import cache_root
-from .render_cache import code_digest
+from .render_cache import CacheFolder, cache_variant, code_digest
 
 _published: dict[Path, dict[str, str]] = {}  # site folder → page uri → fingerprint there
 
@@ -53,15 +52,11 @@ class PageCache:
     """The rendered pages of one language (preview builds keep theirs apart)."""
 
     def __init__(self, root: Path, lang: str, preview: bool, theme: str) -> None:
-        self.folder = cache_root(root) / "pages" / (f"{lang}-preview" if preview else lang)
+        self.files = CacheFolder(cache_root(root) / "pages" / cache_variant(lang, preview))
         self.theme = theme
         self.fingerprints: dict[str, str] = {}  # page uri → fingerprint
         self.cached: set[str] = set()  # uris whose output is copied from the cache
         self.dest: dict[str, str] = {}  # page uri → its path in the site
-        try:
-            self.present = set(os.listdir(self.folder))
-        except FileNotFoundError:
-            self.present = set()
 
     def has(self, file: File, spec: Any, context: dict[str, Any]) -> bool:
         """Record the page's fingerprint; True when its output is in the cache."""
@@ -72,20 +67,15 @@ class PageCache:
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
         name = digest.hexdigest()[:40] + ".html"
         self.fingerprints[uri] = name
-        if name in self.present:
+        if name in self.files:
             self.cached.add(uri)
             return True
         return False
 
     def store(self, uri: str, output: str) -> None:
         name = self.fingerprints.get(uri)
-        if name is None or name in self.present:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f".{name}.part"
-        partial.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
-        partial.replace(self.folder / name)
-        self.present.add(name)
+        if name is not None:
+            self.files.write(name, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def publish(self, site_dir: Path) -> None:
         """Copy the cached pages where MkDocs would have written them.
@@ -99,12 +89,9 @@ class PageCache:
             if there.get(uri) == self.fingerprints[uri] and target.is_file():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.folder / self.fingerprints[uri], target)
+            shutil.copyfile(self.files.path / self.fingerprints[uri], target)
         there.update(self.fingerprints)  # MkDocs has written the others by now
 
     def prune(self) -> None:
         """Forget the pages this build no longer has, so that the cache does not grow."""
-        keep = set(self.fingerprints.values())
-        for name in self.present - keep:
-            (self.folder / name).unlink(missing_ok=True)
-        self.present &= keep
+        self.files.prune(set(self.fingerprints.values()))

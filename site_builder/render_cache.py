@@ -42,14 +42,10 @@ class BodyCache:
     """
 
     def __init__(self, root: Path, lang: str, preview: bool, seed: str) -> None:
-        self.folder = cache_root(root) / "bodies" / (f"{lang}-preview" if preview else lang)
+        self.files = CacheFolder(cache_root(root) / "bodies" / cache_variant(lang, preview))
         self.seed = hashlib.sha256(seed.encode()).hexdigest()  # hashed once, not per body
         self.used: set[str] = set()
         self.records: dict[int, tuple[Any, str]] = {}  # id → (the record, its digest)
-        try:
-            self.present = set(os.listdir(self.folder))
-        except FileNotFoundError:
-            self.present = set()
 
     def key(self, *parts: Any) -> str | None:
         """The name of a body made from `parts`; None when a part has no value repr."""
@@ -86,24 +82,50 @@ class BodyCache:
         return repr(value)
 
     def get(self, name: str) -> tuple[str, list[str]] | None:
-        if name not in self.present:
+        if name not in self.files:
             return None
-        data = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        data = json.loads((self.files.path / name).read_text(encoding="utf-8"))
         return data["html"], data["images"]
 
     def put(self, name: str, html: str, images: list[str]) -> None:
-        if name in self.present:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / f".{name}.part"
-        partial.write_text(json.dumps({"html": html, "images": images}), encoding="utf-8")
-        partial.replace(self.folder / name)
-        self.present.add(name)
+        self.files.write(name, json.dumps({"html": html, "images": images}).encode())
 
     def prune(self) -> None:
-        for name in self.present - self.used:
-            (self.folder / name).unlink(missing_ok=True)
-        self.present &= self.used
+        self.files.prune(self.used)
+
+
+class CacheFolder:
+    """Files of one cache folder, named by what they hold: listed once, written whole (a
+    reader never sees half a file), and pruned to the names the last build used."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.present = set(os.listdir(path))
+        except FileNotFoundError:
+            self.present = set()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.present
+
+    def write(self, name: str, data: bytes) -> None:
+        if name in self.present:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        partial = self.path / f".{name}.part"
+        partial.write_bytes(data)
+        partial.replace(self.path / name)
+        self.present.add(name)
+
+    def prune(self, keep: set[str]) -> None:
+        for name in self.present - keep:
+            (self.path / name).unlink(missing_ok=True)
+        self.present &= keep
+
+
+def cache_variant(lang: str, preview: bool) -> str:
+    """The preview keeps its own entries: it shows drafts, and pruning must not meet."""
+    return f"{lang}-preview" if preview else lang
 
 
 def code_digest(root: Path) -> str:

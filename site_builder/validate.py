@@ -16,7 +16,7 @@ from . import image_refs, privacy
 from .errors import WARNING, ContentError, has_errors
 from .exemplars import commune_key
 from .i18n import Text
-from .loader import load_file
+from .loader import load_bytes
 from .model import (
     FIELD_IDS,
     AchievementField,
@@ -161,23 +161,23 @@ _memo: dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context]]] = 
 
 
 def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
-    try:
-        digest = hashlib.sha256((project / rel).read_bytes()).hexdigest()
-    except OSError:
-        return _read_now(project, rel, cls, extra)
+    data = (project / rel).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     key = (str(project.resolve()), rel, f"{cls.__name__}{sorted(extra.items())}")
     kept = _memo.get(key)
     if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
         return kept[2]
     with image_refs.recording() as images:
-        result = _read_now(project, rel, cls, extra)
+        result = _read_now(project, rel, data, cls, extra)
     _memo[key] = (digest, images, result)
     return result
 
 
-def _read_now(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
+def _read_now(
+    project: Path, rel: str, data: bytes, cls: type, extra: dict[str, Any]
+) -> tuple[Any, Context]:
     ctx = Context(rel, project)
-    root, ctx.problems = load_file(project / rel, rel)
+    root, ctx.problems = load_bytes(data, rel)
     if root is None:
         if not ctx.problems:
             fields = ", ".join(required_names(cls))
