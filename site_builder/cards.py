@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .image_cache import cache_root
+from .placing import place
 
 SIZE = (1200, 630)
 MARGIN = 72
@@ -154,7 +154,7 @@ def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
             partial.replace(cached)
         target = site_dir / path_of(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        place(cached, target)
 
 
 def font_digest(project: Path) -> bytes:

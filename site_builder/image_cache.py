@@ -2,8 +2,9 @@
 
 A rebuild hashes only sources whose (size, mtime) changed and decodes only sources whose
 key has no entry yet; entries are written to a temporary folder and renamed into place,
-so a killed build never leaves a half entry. Only outputs that pages use are copied into
-the site, so removing a photo from the content removes it from the next build.
+so a killed build never leaves a half entry. Only outputs that pages use are placed into
+the site (linked, see `placing`), so removing a photo from the content removes it from the
+next build.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError
 from .images import ImageProblem, Processed, Settings, Variant, process
+from .placing import place
 from .slugs import slugify
 
 CACHE = Path(".cache") / "site-builder"
@@ -87,7 +89,7 @@ def prepare(
 
 
 def publish(project: Path, used: dict[str, Processed], site_dir: Path) -> None:
-    """Copy the outputs of the images pages use into the site."""
+    """Place the outputs of the images pages use into the site."""
     root = cache_dir(project)
     for src, processed in used.items():
         for variant in processed.variants:
@@ -96,7 +98,7 @@ def publish(project: Path, used: dict[str, Processed], site_dir: Path) -> None:
             if target.is_file() and target.stat().st_size == source.stat().st_size:
                 continue  # the preview's folder: its name says what it holds, already there
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            place(source, target)
 
 
 def _digest(path: Path, src: str, index: dict[str, list]) -> str:

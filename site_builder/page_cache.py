@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from .image_cache import cache_root
+from .placing import place
 from .render_cache import CacheFolder, cache_variant, code_digest
 
 _published: dict[Path, dict[str, str]] = {}  # site folder → page uri → fingerprint there
@@ -54,6 +54,7 @@ class PageCache:
     def __init__(self, root: Path, lang: str, preview: bool, theme: str) -> None:
         self.files = CacheFolder(cache_root(root) / "pages" / cache_variant(lang, preview))
         self.theme = theme
+        self.link = not preview  # MkDocs writes into the preview's folder again: copy there
         self.fingerprints: dict[str, str] = {}  # page uri → fingerprint
         self.cached: set[str] = set()  # uris whose output is copied from the cache
         self.dest: dict[str, str] = {}  # page uri → its path in the site
@@ -78,7 +79,7 @@ class PageCache:
             self.files.write(name, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def publish(self, site_dir: Path) -> None:
-        """Copy the cached pages where MkDocs would have written them.
+        """Place the cached pages where MkDocs would have written them.
 
         The preview rebuilds into the same folder: a page already there with the same
         fingerprint (written by this process) is left as it is.
@@ -89,7 +90,7 @@ class PageCache:
             if there.get(uri) == self.fingerprints[uri] and target.is_file():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.files.path / self.fingerprints[uri], target)
+            place(self.files.path / self.fingerprints[uri], target, link=self.link)
         there.update(self.fingerprints)  # MkDocs has written the others by now
 
     def prune(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, ContentError
 from .image_cache import cache_root
+from .placing import place_tree
 from .slugs import fold
 
 BUNDLE = "pagefind"
@@ -66,7 +66,7 @@ def index_or_reuse(root: Path, site_dir: Path, target: Path) -> str:
     except OSError:
         same = False
     if same and (target / BUNDLE / "pagefind-entry.json").is_file():
-        shutil.copytree(target / BUNDLE, site_dir / BUNDLE)
+        place_tree(target / BUNDLE, site_dir / BUNDLE)
     else:
         index(site_dir)
     return digest
