@@ -3,6 +3,7 @@ changed; a rebuild is byte-identical to a build from an empty cache."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,8 @@ def test_rebuild_from_the_cache_equals_a_build_from_nothing(archive, tmp_path) -
     archive.write("content/news/2022/tin-5.yml", NEWS.format(title="Tin mới", n=5, month=6))
     assert archive.build().code == 0
     warm = tree_hash(archive.site)
+    trash = archive.root / ".cache" / "site-builder" / "trash"
+    assert wait_for(lambda: not any(trash.iterdir()), 30)  # the previous site, being removed
     shutil.rmtree(archive.root / ".cache")
     assert archive.build().code == 0
     assert tree_hash(archive.site) == warm
@@ -94,7 +97,9 @@ def test_search_index_is_reused_only_when_no_page_changed(archive, monkeypatch) 
     calls = []
     real = search_index.index
     monkeypatch.setattr(search_index, "index", lambda site: calls.append(site) or real(site))
-    assert archive.build().code == 0
+    touch_content(archive)  # a build that runs (not up to date) but changes no page
+    result = archive.build()
+    assert result.code == 0 and "search index" in result.seconds
     assert calls == [] and tree_hash(archive.site / "pagefind") == before
     archive.write("content/news/2022/tin-1.yml", NEWS.format(title="Đổi", n=1, month=2))
     assert archive.build().code == 0
@@ -141,7 +146,79 @@ def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive) -> None:
     assert first  # our page bodies went into the cache
     plan = archive.read("ke-hoach/index.html")
     assert 'href="#i-muc-dich"' in plan  # the table of contents, made while rendering
+    touch_content(archive)
     assert archive.build().code == 0
     again = {p.name: p.stat().st_mtime_ns for p in bodies.rglob("*.json")}
     assert again == first  # every body came from the cache, none was written again
     assert archive.read("ke-hoach/index.html") == plan
+
+
+def touch_content(site) -> None:
+    """Change a content file's bytes but no page: a comment."""
+    path = site.root / "content" / "news" / "2022" / "tin-0.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "# ghi chú\n", encoding="utf-8")
+
+
+def stats_of(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*")}  # fmt: skip
+
+
+def test_a_build_with_nothing_changed_writes_nothing(archive) -> None:
+    before = stats_of(archive.site)
+    result = archive.build()
+    assert result.code == 0 and list(result.seconds) == ["up to date"]
+    everything = list(archive.site.rglob("index.html"))  # as `build` counts, the editor's too
+    english = [p for p in everything if p.is_relative_to(archive.site / "en")]
+    assert result.pages == {"vi": len(everything) - len(english), "en": len(english)}
+    assert stats_of(archive.site) == before  # not one file written again, none replaced
+
+
+@pytest.mark.parametrize("change", ["content", "site", "radio-dir", "template"])
+def test_any_change_to_what_a_build_reads_or_wrote_builds_again(archive, change) -> None:
+    radio = archive.root / "other-radio"  # not where the last build wrote its scripts
+    if change == "content":
+        touch_content(archive)
+    elif change == "site":  # somebody removed a page from the built site
+        (archive.site / "tin-tuc" / "tin-4" / "index.html").unlink()
+    elif change == "template":
+        path = archive.root / "templates" / "partials" / "copyright.html"
+        path.write_text(path.read_text(encoding="utf-8") + "\n<!-- đổi -->\n", encoding="utf-8")
+    result = (build_stage.build(archive.root, archive.site, strict=True, radio_dir=radio)
+              if change == "radio-dir" else archive.build())  # fmt: skip
+    assert result.code == 0 and "languages (parallel)" in result.seconds, change
+    assert "Tin số 4" in archive.read("tin-tuc/tin-4/index.html")
+
+
+def test_warnings_are_reported_again_and_strict_still_fails(make_site) -> None:
+    site = make_site({"content/people/a.yml": (
+        "kind: individual\nname: {vi: Người A}\nsummary: {vi: B}\nconsent: false\n")})  # fmt: skip
+    first = site.build(strict=False)
+    assert first.code == 0 and [p.code for p in first.problems] == ["not-published"]
+    again = site.build(strict=False)
+    assert list(again.seconds) == ["up to date"]
+    assert [p.format("vi") for p in again.problems] == [p.format("vi") for p in first.problems]
+    assert site.build(strict=True).code == 1  # the warning fails a strict build as before
+
+
+def test_a_record_not_written_by_this_version_builds_again(archive) -> None:
+    records = list((archive.root / ".cache" / "site-builder" / "builds").glob("*.json"))
+    assert len(records) == 1
+    data = json.loads(records[0].read_text(encoding="utf-8"))
+    data["problems"] = [{"path": "x", "line": 1, "col": 1, "code": "made-up", "args": {},
+                         "key": "", "severity": "warning", "texts": []}]  # fmt: skip
+    records[0].write_text(json.dumps(data), encoding="utf-8")
+    result = archive.build()
+    assert result.code == 0 and result.problems == [] and "languages (parallel)" in result.seconds
+
+
+def test_cached_files_are_linked_and_the_previous_site_goes(archive) -> None:
+    cache = archive.root / ".cache" / "site-builder"
+    card = next((archive.site / "anh" / "the").glob("*.jpg"))
+    assert any(p.samefile(card) for p in (cache / "cards").glob("*.jpg"))  # one copy, not two
+    touch_content(archive)
+    assert archive.build().code == 0
+    page = archive.site / "guong-dien-hinh" / "lo-thi-mau" / "index.html"
+    assert any(p.samefile(page) for p in (cache / "pages").rglob("*.html"))  # reused, linked
+    assert not [p for p in archive.root.iterdir() if p.name.startswith(".site")]
+    assert wait_for(lambda: not any((cache / "trash").iterdir()), 30)  # removed in the background
