@@ -23,7 +23,7 @@ from .images import Processed
 from .metrics import Row, key_figures, row
 from .model import UNITS, AchievementField, Content, Image, Metric, NewsItem, Person, PlanSection
 from .news import tag_slug
-from .render_cache import BodyCache, code_digest
+from .render_cache import BodyCache, code_digest, compiled_templates
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
 
@@ -98,6 +98,7 @@ class Generator:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=compiled_templates if preview else None,
         )
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)

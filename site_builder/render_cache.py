@@ -14,6 +14,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 from .image_cache import cache_root
 
 PACKAGE = Path(__file__).resolve().parent
@@ -33,6 +36,13 @@ def _code_digest(templates: Path) -> str:
     return digest.hexdigest()
 
 
+# What a long-running process (the preview) keeps between rebuilds; a forked build
+# process inherits it and drops it with itself.
+_digests: dict[int, tuple[Any, str]] = {}  # id → (the record, the digest of its repr)
+_in_memory: dict[Path, dict[str, tuple[str, list[str]]]] = {}  # folder → name → body
+_PLAIN = {str, int, float, bool, type(None)}  # shown by repr, holding nothing else
+
+
 class BodyCache:
     """Our page bodies from earlier builds, by everything their template was given.
 
@@ -45,7 +55,8 @@ class BodyCache:
         self.files = CacheFolder(cache_root(root) / "bodies" / cache_variant(lang, preview))
         self.seed = hashlib.sha256(seed.encode()).hexdigest()  # hashed once, not per body
         self.used: set[str] = set()
-        self.records: dict[int, tuple[Any, str]] = {}  # id → (the record, its digest)
+        self.seen: set[int] = set()  # ids of the records this build digested or reused
+        self.memory = _in_memory.setdefault(self.files.path, {})
 
     def key(self, *parts: Any) -> str | None:
         """The name of a body made from `parts`; None when a part has no value repr."""
@@ -58,40 +69,85 @@ class BodyCache:
         return name
 
     def stable(self, value: Any) -> str:
-        """`repr`, with each record replaced by the digest of its repr, made once.
+        """`repr`, with each record replaced by a digest of its fields, made once.
 
         A news item shows on its page, its neighbours', the lists and the related items of
-        others: its repr was most of the cost of a key. Records are frozen; the memo holds
-        them, so that an id is not reused while it lives.
+        others: its repr was most of the cost of a key. Validation hands a long-running
+        process the same record while its file is unchanged, so the digests of frozen
+        records outlive a build (`_digests`); a list page's records (made anew each build)
+        digest the items they hold, found there. The memo holds each record, so that an id
+        is not reused while it lives, and keeps only those the last build used.
         """
+        kind = type(value)
+        if kind in _PLAIN:
+            return repr(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            kept = self.records.get(id(value))
-            if kept is None:
-                text = repr(value)
-                digest = text if " at 0x" in text else hashlib.sha256(text.encode()).hexdigest()
-                kept = self.records[id(value)] = (value, f"{type(value).__name__}:{digest}")
-            return kept[1]
+            kept = _digests.get(id(value))
+            if kept is not None and kept[0] is value:
+                self.seen.add(id(value))
+                return kept[1]
+            inner = ", ".join(f"{f.name}={self.stable(getattr(value, f.name))}"
+                              for f in dataclasses.fields(value))  # fmt: skip
+            text = f"{kind.__qualname__}({inner})"
+            digest = text if " at 0x" in text else hashlib.sha256(text.encode()).hexdigest()
+            stable = f"{kind.__name__}:{digest}"
+            if kind.__dataclass_params__.frozen:
+                _digests[id(value)] = (value, stable)
+                self.seen.add(id(value))
+            return stable
         if isinstance(value, list | tuple):
-            return "(" + ", ".join(self.stable(v) for v in value) + ")"
+            return "(" + ", ".join([self.stable(v) for v in value]) + ")"
         if isinstance(value, dict):
             return (
                 "{"
-                + ", ".join(f"{self.stable(k)}: {self.stable(v)}" for k, v in value.items())
+                + ", ".join([f"{self.stable(k)}: {self.stable(v)}" for k, v in value.items()])
                 + "}"
             )
         return repr(value)
 
     def get(self, name: str) -> tuple[str, list[str]] | None:
+        if name in self.memory:
+            return self.memory[name]
         if name not in self.files:
             return None
         data = json.loads((self.files.path / name).read_text(encoding="utf-8"))
-        return data["html"], data["images"]
+        body = self.memory[name] = data["html"], data["images"]
+        return body
 
     def put(self, name: str, html: str, images: list[str]) -> None:
         self.files.write(name, json.dumps({"html": html, "images": images}).encode())
+        self.memory[name] = html, images
 
     def prune(self) -> None:
+        """Keep only what this build used, on disk, in memory and among the digests."""
         self.files.prune(self.used)
+        for name in set(self.memory) - self.used:
+            del self.memory[name]
+        for ident in set(_digests) - self.seen:
+            del _digests[ident]
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once for the life of the process.
+
+    The preview loads a new configuration, hence a new Jinja environment, on every rebuild
+    and recompiled Material's templates each time. Kept in memory only: a cache on disk
+    would be code that a clone could carry. Jinja checks each entry against its source.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+compiled_templates = CompiledTemplates()
 
 
 class CacheFolder:

@@ -97,13 +97,11 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
                 ContentError(rel, 0, 0, "missing-file", {"found": rel, "suggestion": ""})
             )
             continue
-        record, ctx = _read(project, rel, cls, {"path": rel})
+        record, ctx = _read(project, rel, cls, {"path": rel}, mark_en=cls is Plan)
         problems += ctx.problems
         refs += ctx.refs
         images += ctx.images
         if record is not None:
-            if isinstance(record, Plan):
-                record = dataclasses.replace(record, has_en=not ctx.missing_en)
             setattr(content, attr, record)
     for kind in KINDS:
         items: dict[str, Any] = {}
@@ -124,13 +122,14 @@ def load_content(project: Path) -> tuple[Content, list[ContentError]]:
                 problems.append(ContentError(rel, 0, 0, "duplicate-id", args))
                 continue
             seen[item_id] = rel
-            record, ctx = _read(project, rel, kind.cls, {"id": item_id, "path": rel})
+            extra = {"id": item_id, "path": rel}
+            record, ctx = _read(project, rel, kind.cls, extra, mark_en=True)
             problems += ctx.problems
             refs += ctx.refs
             images += ctx.images
             aliases += [(kind, alias) for alias in ctx.aliases]
             if record is not None:
-                items[item_id] = dataclasses.replace(record, has_en=not ctx.missing_en)
+                items[item_id] = record
         known[kind.name] = set(seen)
         setattr(content, kind.attr, items)
     for image in images:
@@ -156,19 +155,26 @@ def load_reading(project: Path) -> Content:
 
 
 # A long-running process (the preview, the web editor's back end) validates the same files
-# again and again: a file's result is kept while its bytes and the images it names stay.
+# again and again: a file's result, the very record, is kept while its bytes and the images
+# it names stay (so that what is keyed by a record, such as a page body, is found again).
 _memo: dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context]]] = {}
 
 
-def _read(project: Path, rel: str, cls: type, extra: dict[str, Any]) -> tuple[Any, Context]:
+def _read(
+    project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool = False
+) -> tuple[Any, Context]:
+    """Read one file; `mark_en` records whether it has every English text (`has_en`)."""
     data = (project / rel).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    key = (str(project.resolve()), rel, f"{cls.__name__}{sorted(extra.items())}")
+    key = (str(project.resolve()), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
     kept = _memo.get(key)
     if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
         return kept[2]
     with image_refs.recording() as images:
-        result = _read_now(project, rel, data, cls, extra)
+        record, ctx = _read_now(project, rel, data, cls, extra)
+    if mark_en and record is not None:
+        record = dataclasses.replace(record, has_en=not ctx.missing_en)
+    result = record, ctx
     _memo[key] = (digest, images, result)
     return result
 

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -176,3 +177,49 @@ def test_serve_rebuilds_when_content_changes(make_site):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _preview_server(root: Path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+    server.watch(str(root))
+    server.watch(str(root))  # watched twice, as MkDocs counts: unwatched once, still watched
+    return server
+
+
+def test_the_preview_is_told_of_changes_by_file_events(tmp_path, monkeypatch) -> None:
+    from watchdog.observers.polling import PollingObserver
+
+    from site_builder.plugin import watch_natively
+
+    monkeypatch.delenv("SITE_BUILDER_POLL", raising=False)
+    server = _preview_server(tmp_path)
+    assert watch_natively(server, tmp_path)
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path): 2}
+    (tmp_path / "tin.yml").write_text("title: x\n", encoding="utf-8")
+    server.observer.start()
+    try:
+        assert (tmp_path / "tin.yml").read_text(encoding="utf-8")  # a build reads the content
+        time.sleep(0.5)
+        assert not server._want_rebuild  # reading is not changing: no rebuild after rebuild
+        (tmp_path / "tin.yml").write_text("title: y\n", encoding="utf-8")
+        assert wait_for(lambda: server._want_rebuild, 5)  # noticed without a poll
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_the_preview_can_be_asked_to_poll(tmp_path, monkeypatch) -> None:
+    from watchdog.observers.polling import PollingObserver
+
+    from site_builder.plugin import watch_natively
+
+    monkeypatch.setenv("SITE_BUILDER_POLL", "1")
+    server = _preview_server(tmp_path)
+    assert not watch_natively(server, tmp_path)
+    assert isinstance(server.observer, PollingObserver)
+    monkeypatch.delenv("SITE_BUILDER_POLL")
+    assert not watch_natively(server, tmp_path / "missing")  # events cannot start: poll
+    assert isinstance(server.observer, PollingObserver)

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_build import free_port
@@ -222,3 +223,71 @@ def test_cached_files_are_linked_and_the_previous_site_goes(archive) -> None:
     assert any(p.samefile(page) for p in (cache / "pages").rglob("*.html"))  # reused, linked
     assert not [p for p in archive.root.iterdir() if p.name.startswith(".site")]
     assert wait_for(lambda: not any((cache / "trash").iterdir()), 30)  # removed in the background
+
+
+def generate_vi(site) -> tuple[Any, list[str]]:
+    """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
+    from site_builder import project
+    from site_builder.pages import Generator
+
+    project.pin_build_date(site.root)
+    project.forget(site.root)
+    content, _ = project.load(site.root)
+    processed = project.images(site.root, content)
+    rendered: list[str] = []
+    generator = Generator(site.root, content, "vi", project.build_date(site.root), True,
+                          processed, cache=True)  # fmt: skip
+    real = generator.render_now
+    generator.render_now = lambda template, path, *a, **k: (
+        rendered.append(path) or real(template, path, *a, **k)
+    )
+    return generator.generate(), rendered
+
+
+def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monkeypatch) -> None:
+    generate_vi(archive)
+    reads = []
+    real_read = Path.read_text
+    monkeypatch.setattr(
+        Path, "read_text", lambda p, *a, **k: reads.append(p) or real_read(p, *a, **k)
+    )
+    _, rendered = generate_vi(archive)
+    assert rendered == ["ke-hoach/"], rendered  # the plan, which is never cached, alone
+    assert not [p for p in reads if "bodies" in p.parts]  # the bodies were kept in memory
+    archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
+    site, rendered = generate_vi(archive)
+    assert "tin-tuc/tin-2/" in rendered and "tin-tuc/tin-5/" not in rendered
+    page = next(p for p in site.pages if p.path == "tin-tuc/tin-2/")
+    assert "Tin mới sửa" in page.html
+
+
+def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp_path) -> None:
+    from dataclasses import dataclass
+
+    from site_builder.render_cache import BodyCache
+
+    @dataclass(frozen=True)
+    class Inner:
+        text: str
+
+    @dataclass(frozen=True)
+    class Outer:
+        inner: Inner
+        items: tuple
+
+    @dataclass
+    class Loose:
+        text: str
+
+    def key(*parts: Any) -> str | None:
+        return BodyCache(tmp_path, "vi", True, "seed").key(*parts)
+
+    same = key(Outer(Inner("a"), (Inner("b"),)))
+    assert same == key(Outer(Inner("a"), (Inner("b"),)))  # equal records, equal keys
+    assert same != key(Outer(Inner("a"), (Inner("c"),)))  # a nested field differs
+    assert same != key(Outer(Inner("a"), ()))
+    loose = Loose("x")
+    first = key(loose)
+    loose.text = "y"  # a record that can change is digested anew each time
+    assert key(loose) != first
+    assert key(Outer(Inner("a"), (lambda: 0,))) is None  # a function: never cached
