@@ -18,8 +18,9 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import image_cache, project, search_index, uptodate
+from . import cards, image_cache, project, search_index, uptodate
 from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError, has_errors
 from .radio.render import write_all
@@ -91,6 +92,8 @@ def build(
         code = max(o[0] for o in failures)
         found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
         return Result(code, problems + list(found.values()))
+    draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
+    clock.lap("social cards")
     staging_en.rename(staging / "en")
     try:
         pages_digest = search_index.index_or_reuse(root, staging, target)  # before going live
@@ -115,20 +118,39 @@ def build(
 
 def _build_one(
     root: Path, lang: str, site_dir: Path, strict: bool
-) -> tuple[int, list[ContentError], dict[str, float]]:
+) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card]]:
     """Build one language in a worker process; report failures as data, never raise."""
     from .plugin import build_language
 
     try:
-        seconds = build_language(root, lang, site_dir, strict=strict)
+        seconds, wanted = build_language(root, lang, site_dir, strict=strict, draw_cards=False)
     except BuildFailed as exc:
-        return CONTENT_ERRORS, exc.problems, {}
+        return CONTENT_ERRORS, exc.problems, {}, set()
     except Exception as exc:  # our bug: name where it happened, without a traceback
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         path = f"{where.filename}:{where.lineno}" if where else "site_builder"
-        return INTERNAL_ERROR, [ContentError(path, 0, 0, "internal-error", {"detail": detail})], {}
-    return OK, [], seconds
+        problem = ContentError(path, 0, 0, "internal-error", {"detail": detail})
+        return INTERNAL_ERROR, [problem], {}, set()
+    return OK, [], seconds, wanted
+
+
+def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: Any) -> None:
+    """Draw the cards the cache lacks, both languages at once on every core, then place them.
+
+    Part of the image stage (#5), as the photos are: timed apart from the pages. Drawing
+    them inside each language's process left one core idle whenever one language had fewer.
+    """
+    needed = cards.missing(root, set().union(*(w for _, w in wanted)))
+    workers = min(os.cpu_count() or 1, 4, max(1, len(needed) // 50))
+    if workers > 1:
+        chunks = [needed[n::workers] for n in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            list(pool.map(cards.draw_into_cache, [root] * workers, chunks))
+    else:
+        cards.draw_into_cache(root, needed)
+    for folder, own in wanted:
+        cards.place_all(root, own, folder)
 
 
 class Stopwatch:

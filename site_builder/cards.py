@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ CARD_VERSION = 1  # bump when a card would be drawn differently
 RED, DARK, GOLD, WHITE = (158, 27, 27), (96, 12, 12), (245, 200, 66), (255, 255, 255)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Card:
     """What one card shows."""
 
@@ -141,20 +142,39 @@ def draw(card: Card, font_path: Path) -> Image.Image:
 
 def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
     """Write each page's card into the site, drawing only those not in the cache."""
+    draw_into_cache(project, missing(project, set(cards.values())))
+    place_all(project, set(cards.values()), site_dir)
+
+
+def missing(project: Path, cards: set[Card]) -> list[Card]:
+    """The cards the cache lacks, in a stable order."""
+    digest = font_digest(project)
+    cache = cache_root(project) / "cards"
+    return sorted(c for c in cards if not (cache / f"{c.key(digest)}.jpg").is_file())
+
+
+def draw_into_cache(project: Path, cards: list[Card]) -> None:
+    """Draw `cards` into the cache; each is written whole, then renamed into place."""
     font_path = project / FONT
     digest = font_digest(project)
     cache = cache_root(project) / "cards"
     cache.mkdir(parents=True, exist_ok=True)
-    for card in set(cards.values()):  # pages that share a card write it once
+    for card in cards:
         key = card.key(digest)
-        cached = cache / f"{key}.jpg"
-        if not cached.is_file():
-            partial = cache / f"{key}.part.jpg"
-            draw(card, font_path).save(partial, "JPEG", quality=85)
-            partial.replace(cached)
+        partial = cache / f"{key}.part-{os.getpid()}.jpg"
+        draw(card, font_path).save(partial, "JPEG", quality=85)
+        partial.replace(cache / f"{key}.jpg")
+
+
+def place_all(project: Path, cards: set[Card], site_dir: Path) -> None:
+    """Place cached cards into a language's site folder (pages that share one, once)."""
+    digest = font_digest(project)
+    cache = cache_root(project) / "cards"
+    for card in cards:
+        key = card.key(digest)
         target = site_dir / path_of(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        place(cached, target)
+        place(cache / f"{key}.jpg", target)
 
 
 def font_digest(project: Path) -> bytes:

@@ -75,6 +75,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.seconds: dict[str, float] = {}  # our own stages, for benchmarks
         self.pages: page_cache.PageCache | None = None  # rendered pages from earlier builds
         self.cache_pages = False  # only `build_language` runs MkDocs' dirty mode, which skips
+        self.defer_cards = False  # `site-builder build` draws cards after both languages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
@@ -264,9 +265,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 checkpoint("mkdocs")
             self.seconds["page cache"] = time.perf_counter() - started
             started = time.perf_counter()
-        if self.cards and not self.preview:  # nobody shares a preview: no social cards
+        if self.cards and not self.preview and not self.defer_cards:  # nobody shares a preview
             cards.ensure(self.root, self.cards, site_dir)
-        self.seconds["social cards"] = time.perf_counter() - started
+            self.seconds["social cards"] = time.perf_counter() - started
         if self.config.lang != "vi":
             return
         started = time.perf_counter()
@@ -396,15 +397,23 @@ def _english_and_index(root: Path, site_dir: Path) -> None:
 
 
 def build_language(
-    root: Path, lang: str, site_dir: Path, *, preview: bool = False, strict: bool = False
-) -> dict[str, float]:
-    """Build one language of the site into `site_dir` with MkDocs; return our stages' times."""
+    root: Path,
+    lang: str,
+    site_dir: Path,
+    *,
+    preview: bool = False,
+    strict: bool = False,
+    draw_cards: bool = True,
+) -> tuple[dict[str, float], set[cards.Card]]:
+    """Build one language of the site into `site_dir` with MkDocs; return our stages' times
+    and, unless `draw_cards`, the social cards its pages name, for the caller to place."""
     config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
     plugin = config.plugins["site-builder"]
     assert isinstance(plugin, SiteBuilderPlugin)
     plugin.config.lang = lang
     plugin.config.chain = False
     plugin.cache_pages = True
+    plugin.defer_cards = not draw_cards
     plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview
@@ -427,7 +436,7 @@ def build_language(
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     seconds = dict(plugin.seconds)
     seconds["mkdocs"] = time.perf_counter() - started - sum(seconds.values())
-    return seconds
+    return seconds, set(plugin.cards.values()) if plugin.defer_cards else set()
 
 
 class _DirtyNotice(logging.Filter):
