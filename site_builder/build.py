@@ -92,7 +92,12 @@ def build(
         code = max(o[0] for o in failures)
         found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
         return Result(code, problems + list(found.values()))
-    draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
+    try:
+        draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
+    except Exception as exc:  # our bug, or a full disk: the live site stays as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging_en, ignore_errors=True)
+        return Result(INTERNAL_ERROR, [*problems, _internal(exc)])
     clock.lap("social cards")
     staging_en.rename(staging / "en")
     try:
@@ -111,7 +116,10 @@ def build(
         "vi": sum(1 for p in target.rglob("index.html") if not p.is_relative_to(target / "en")),
         "en": sum(1 for _ in (target / "en").rglob("index.html")),
     }
-    record.write(problems, pages)
+    try:
+        record.write(problems, pages)
+    except OSError:  # without a record the next build is a full one, nothing worse
+        pass
     clock.lap("record")
     return Result(OK, problems, pages, clock.seconds)
 
@@ -127,12 +135,15 @@ def _build_one(
     except BuildFailed as exc:
         return CONTENT_ERRORS, exc.problems, {}, set()
     except Exception as exc:  # our bug: name where it happened, without a traceback
-        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        path = f"{where.filename}:{where.lineno}" if where else "site_builder"
-        problem = ContentError(path, 0, 0, "internal-error", {"detail": detail})
-        return INTERNAL_ERROR, [problem], {}, set()
+        return INTERNAL_ERROR, [_internal(exc)], {}, set()
     return OK, [], seconds, wanted
+
+
+def _internal(exc: Exception) -> ContentError:
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    path = f"{where.filename}:{where.lineno}" if where else "site_builder"
+    return ContentError(path, 0, 0, "internal-error", {"detail": detail})
 
 
 def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: Any) -> None:

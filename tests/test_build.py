@@ -223,3 +223,23 @@ def test_the_preview_can_be_asked_to_poll(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("SITE_BUILDER_POLL")
     assert not watch_natively(server, tmp_path / "missing")  # events cannot start: poll
     assert isinstance(server.observer, PollingObserver)
+
+
+def test_a_failure_drawing_cards_keeps_the_live_site(make_site, monkeypatch) -> None:
+    from site_builder import cards
+
+    site = make_site()
+    assert site.build().code == 0
+    before = tree_hash(site.site)
+    site.write("content/news/2022/moi.yml", "title: {vi: Tin có thẻ mới}\ndate: 2022-05-01\n"
+               "summary: {vi: Tóm tắt}\nbody: {vi: Nội dung}\ncategory: kinh-te\n")  # fmt: skip
+
+    def full_disk(project, wanted):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cards, "draw_into_cache", full_disk)
+    result = site.build()
+    assert result.code == 3 and [p.code for p in result.problems] == ["internal-error"]
+    assert "No space left" in result.problems[0].format("en")
+    assert tree_hash(site.site) == before  # the live site as it was
+    assert not [p for p in site.root.iterdir() if p.name.startswith(".site")]
