@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,7 @@ def _read(
     """Read one file; `mark_en` records whether it has every English text (`has_en`)."""
     data = (project / rel).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    key = (str(project.resolve()), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
+    key = (os.path.abspath(project), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
     kept = _memo.get(key)
     if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
         return kept[2]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from PIL import Image
@@ -150,9 +153,12 @@ def test_serve_rebuilds_when_content_changes(make_site):
             body: {vi: Nội dung}
             category: chien-dich
             draft: true
-            """
+            """,
+            "content/albums/album.yml": ALBUM,
         }
     )
+    (site.root / "content/images").mkdir(exist_ok=True)
+    Image.new("RGB", (640, 480), (10, 120, 40)).save(site.root / "content/images/a.jpg", "JPEG")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
@@ -171,6 +177,15 @@ def test_serve_rebuilds_when_content_changes(make_site):
         assert wait_for(lambda: "Đã sửa nội dung" in fetch(url + "gioi-thieu/"))
         site.write("assets/css/site.css", "/* changed */")
         assert wait_for(lambda: "changed" in fetch(url + "css/site.css"))
+        # a photo replaced under the same name: the preview places the new outputs
+        photo = site.root / "content/images/a.jpg"
+        page = url + "thu-vien-anh/album/"
+        before = re.findall(r'src="([^"]+\.jpg)"', fetch(page))
+        Image.new("RGB", (800, 600), (200, 30, 30)).save(photo, "JPEG")
+        assert wait_for(lambda: re.findall(r'src="([^"]+\.jpg)"', fetch(page)) != before)
+        now = re.findall(r'src="([^"]+\.jpg)"', fetch(page))[0]
+        with urllib.request.urlopen(urllib.parse.urljoin(page, now), timeout=5) as response:  # noqa: S310
+            assert response.read(3) == b"\xff\xd8\xff"  # the new JPEG is served
         assert "Giới thiệu" in fetch(url + "en/gioi-thieu/") or "About" in fetch(
             url + "en/gioi-thieu/"
         )
