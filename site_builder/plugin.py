@@ -292,6 +292,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         watch_natively(server, self.root / "content")
         server.watch(str(self.root / "content"))
+        if (self.root / "templates").is_dir():  # the design, for whoever edits it
+            server.watch(str(self.root / "templates"))
         return server
 
 

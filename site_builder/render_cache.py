@@ -6,7 +6,6 @@ Kept apart from `page_cache` (MkDocs' side) so that page generation needs no MkD
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import os
@@ -22,18 +21,31 @@ from .image_cache import cache_root
 PACKAGE = Path(__file__).resolve().parent
 
 
-@functools.lru_cache(maxsize=4)
 def _code_digest(templates: Path) -> str:
-    """Hash what renders pages but is not content: our code, the templates, the versions."""
+    """Hash what renders pages but is not content: our code, the templates, the versions.
+
+    Hashed again whenever a file's size or time differs: the preview runs for hours, and a
+    template edited meanwhile must not meet the bodies of the old one.
+    """
+    files = [p for folder in (PACKAGE, templates) for p in folder.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
+    signature = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    kept = _code_digests.get(templates)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
     digest = hashlib.sha256()
     for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
         digest.update(f"{name}={metadata.version(name)}\0".encode())
     for folder in (PACKAGE, templates):
-        files = (p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for path in sorted(files):
+        below = (p for p in files if p.is_relative_to(folder))
+        for path in sorted(below):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    return digest.hexdigest()
+    _code_digests[templates] = (signature, digest.hexdigest())
+    return _code_digests[templates][1]
+
+
+_code_digests: dict[Path, tuple[tuple[tuple[str, int, int], ...], str]] = {}
 
 
 # What a long-running process (the preview) keeps between rebuilds; a forked build

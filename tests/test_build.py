@@ -177,6 +177,9 @@ def test_serve_rebuilds_when_content_changes(make_site):
         assert wait_for(lambda: "Đã sửa nội dung" in fetch(url + "gioi-thieu/"))
         site.write("assets/css/site.css", "/* changed */")
         assert wait_for(lambda: "changed" in fetch(url + "css/site.css"))
+        about = site.root / "templates/pages/about.html"  # the design, edited meanwhile
+        about.write_text(about.read_text(encoding="utf-8") + "<p>Mẫu mới</p>\n", encoding="utf-8")
+        assert wait_for(lambda: "Mẫu mới" in fetch(url + "gioi-thieu/"))
         # a photo replaced under the same name: the preview places the new outputs
         photo = site.root / "content/images/a.jpg"
         page = url + "thu-vien-anh/album/"

@@ -261,6 +261,17 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
     assert "Tin mới sửa" in page.html
 
 
+def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive) -> None:
+    generate_vi(archive)
+    template = archive.root / "templates" / "pages" / "news_item.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<p>Mẫu mới</p>\n",
+                        encoding="utf-8")  # fmt: skip
+    site, rendered = generate_vi(archive)
+    assert "tin-tuc/tin-2/" in rendered  # the bodies of the old template are not reused
+    page = next(p for p in site.pages if p.path == "tin-tuc/tin-2/")
+    assert "Mẫu mới" in page.html
+
+
 def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp_path) -> None:
     from dataclasses import dataclass
 
