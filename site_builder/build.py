@@ -35,6 +35,7 @@ class Result:
     problems: list[ContentError] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    up_to_date: bool = False  # nothing had changed: nothing was written
 
 
 def build(
@@ -58,7 +59,7 @@ def build(
         problems, pages = known
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
-        return Result(OK, problems, pages, clock.seconds)
+        return Result(OK, problems, pages, clock.seconds, up_to_date=True)
     loaded = load_content(root)
     clock.lap("load+validate")
     problems = loaded[1]

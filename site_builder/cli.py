@@ -34,6 +34,12 @@ MESSAGES = {
         "Đã dựng trang vào {dir} ({vi} trang tiếng Việt, {en} trang tiếng Anh) trong {secs} giây.",
         "Built the site into {dir} ({vi} Vietnamese pages, {en} English pages) in {secs} s.",
     ),
+    "up-to-date": (
+        "Không có gì thay đổi từ lần dựng trước: {dir} giữ nguyên ({vi} trang tiếng Việt, "
+        "{en} trang tiếng Anh).",
+        "Nothing changed since the last build: {dir} is as it was ({vi} Vietnamese pages, "
+        "{en} English pages).",
+    ),
     "not-built": (
         "Chưa dựng trang: thư mục {dir} cũ vẫn giữ nguyên.",
         "The site was not built: the previous {dir} is unchanged.",
@@ -175,6 +181,9 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
     if result.code != build_stage.OK:
         print(say("not-built", lang, dir=_shown(site_dir, root)), file=sys.stderr)
         return result.code
+    if result.up_to_date:
+        print(say("up-to-date", lang, dir=_shown(site_dir, root), **result.pages))
+        return 0
     secs = f"{time.monotonic() - start:.1f}"
     print(say("built", lang, dir=_shown(site_dir, root), secs=secs, **result.pages))
     return 0

@@ -30,6 +30,7 @@ from .render_cache import PACKAGE
 
 RECORD_VERSION = 1
 IMAGES = "content/images/"
+_NOT_READ = {"SITE_BUILDER_LANG", "SITE_BUILDER_POLL"}  # the messages' language; the preview
 
 
 class Record:
@@ -84,8 +85,13 @@ def inputs_digest(root: Path, target: Path, radio_dir: Path, strict: bool) -> st
         "radio": str(radio_dir),
         "strict": strict,
         "date": build_datetime(root).isoformat(),
-        "env": {k: v for k, v in os.environ.items() if k.startswith("SITE_BUILDER_")},
-        "packages": sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()),
+        "env": {
+            k: v
+            for k, v in os.environ.items()
+            if k.startswith("SITE_BUILDER_") and k not in _NOT_READ
+        },
+        # once each: a source checkout on sys.path shows this package a second time
+        "packages": sorted({f"{d.metadata['Name']}={d.version}" for d in metadata.distributions()}),
     }
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update((root / CONFIG_NAME).read_bytes())

@@ -175,6 +175,16 @@ def test_a_build_with_nothing_changed_writes_nothing(archive) -> None:
     assert stats_of(archive.site) == before  # not one file written again, none replaced
 
 
+def test_build_says_when_nothing_changed_in_the_editors_language(archive) -> None:
+    # the command line sets SITE_BUILDER_LANG, the build above did not: messages change no page
+    result = archive.cli("build", "--strict", "--lang", "en")
+    assert result.returncode == 0
+    assert "Nothing changed since the last build: site/ is as it was" in result.stdout, (
+        result.stderr
+    )
+    assert "Không có gì thay đổi" in archive.cli("build", "--strict").stdout
+
+
 @pytest.mark.parametrize("change", ["content", "site", "radio-dir", "template"])
 def test_any_change_to_what_a_build_reads_or_wrote_builds_again(archive, change) -> None:
     radio = archive.root / "other-radio"  # not where the last build wrote its scripts
