@@ -273,12 +273,14 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             return
         started = time.perf_counter()
         images = self.generated.images
-        if self.preview:  # its folder keeps what this process placed there: place the new
-            placed = _placed_images.setdefault(site_dir, {})
-            images = {src: p for src, p in images.items() if placed.get(src) != p.key}
+        # `site-builder serve` rebuilds dirty into one folder, which keeps what this process
+        # placed there; plain `mkdocs serve` empties it before every rebuild
+        placed = (
+            _placed_images.setdefault(site_dir, {}) if self.preview and self.cache_pages else {}
+        )
+        images = {src: p for src, p in images.items() if placed.get(src) != p.key}
         image_cache.publish(self.root, images, site_dir)
-        if self.preview:
-            _placed_images[site_dir].update((src, p.key) for src, p in images.items())
+        placed.update((src, p.key) for src, p in images.items())
         self.seconds["copy images"] = time.perf_counter() - started
         if self.config.chain and self.preview:  # the Vietnamese page shows meanwhile
             english_in_background(self.root, site_dir)

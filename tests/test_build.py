@@ -261,3 +261,31 @@ def test_a_failure_drawing_cards_keeps_the_live_site(make_site, monkeypatch) -> 
     assert "No space left" in result.problems[0].format("en")
     assert tree_hash(site.site) == before  # the live site as it was
     assert not [p for p in site.root.iterdir() if p.name.startswith(".site")]
+
+
+def test_plain_mkdocs_serve_keeps_the_photos_after_each_rebuild(make_site):
+    site = make_site({"content/albums/album.yml": ALBUM})
+    (site.root / "content/images").mkdir(exist_ok=True)
+    Image.new("RGB", (640, 480), (10, 120, 40)).save(site.root / "content/images/a.jpg", "JPEG")
+    port = free_port()
+    server = subprocess.Popen(  # MkDocs' own preview empties its folder before each rebuild
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/thu-vien-anh/album/"
+
+    def photo_served() -> bool:
+        src = re.findall(r'src="([^"]+\.jpg)"', fetch(page))[0]
+        with urllib.request.urlopen(urllib.parse.urljoin(page, src), timeout=5) as response:  # noqa: S310
+            return response.read(3) == b"\xff\xd8\xff"
+
+    try:
+        assert wait_for(photo_served)
+        site.write("content/site.yml", (site.root / "content/site.yml").read_text().replace(
+            "about: {vi: Giới thiệu,", "about: {vi: Đã sửa nội dung,"))  # fmt: skip
+        assert wait_for(lambda: "Đã sửa nội dung" in fetch(f"http://127.0.0.1:{port}/gioi-thieu/"))
+        assert wait_for(photo_served, 10)  # placed again into the emptied folder
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
