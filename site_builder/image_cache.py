@@ -95,10 +95,8 @@ def publish(project: Path, used: dict[str, Processed], site_dir: Path) -> None:
         for variant in processed.variants:
             target = site_dir / url_of(src, processed, variant)
             source = root / processed.key / variant.name
-            if target.is_file() and target.stat().st_size == source.stat().st_size:
-                continue  # the preview's folder: its name says what it holds, already there
             target.parent.mkdir(parents=True, exist_ok=True)
-            place(source, target)
+            place(source, target)  # already there (a link) in the preview's folder: kept
 
 
 def _digest(path: Path, src: str, index: dict[str, list]) -> str:

@@ -16,20 +16,21 @@ from pathlib import Path
 
 
 def place(source: Path, target: Path, *, link: bool = True) -> None:
-    """Make `target` hold `source`'s bytes, replacing what was there."""
+    """Make `target` hold `source`'s bytes, replacing what was there.
+
+    A file already at `target` is removed, never written into: it may be a link to
+    another cache entry.
+    """
+    try:
+        if os.path.samefile(source, target):
+            return
+        target.unlink()
+    except FileNotFoundError:
+        pass
     if link:
         try:
             os.link(source, target)
             return
-        except FileExistsError:
-            if os.path.samefile(source, target):
-                return
-            target.unlink()
-            try:
-                os.link(source, target)
-                return
-            except OSError:
-                pass
         except OSError:  # another file system, or one without hard links: copy
             pass
     shutil.copyfile(source, target)

@@ -29,7 +29,7 @@ def _code_digest(templates: Path) -> str:
     """
     files = [p for folder in (PACKAGE, templates) for p in folder.rglob("*")
              if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
-    signature = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    signature = tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
     kept = _code_digests.get(templates)
     if kept is not None and kept[0] == signature:
         return kept[1]

@@ -26,7 +26,7 @@ from .errors import CATALOGUE, ERROR, WARNING, ContentError
 from .i18n import Text
 from .image_cache import cache_root
 from .project import CONFIG_NAME, build_datetime
-from .render_cache import PACKAGE
+from .render_cache import code_digest
 
 RECORD_VERSION = 1
 IMAGES = "content/images/"
@@ -95,11 +95,9 @@ def inputs_digest(root: Path, target: Path, radio_dir: Path, strict: bool) -> st
     }
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update((root / CONFIG_NAME).read_bytes())
-    folders = [(root / name, name) for name in ("content", "assets", "templates")]
-    for folder, prefix in [*folders, (PACKAGE, "\0code")]:  # not code_digest: it is memoised
-        for rel, entry in _walk(folder, prefix):
-            if "__pycache__" in rel:
-                continue
+    digest.update(code_digest(root).encode())  # our code and the templates
+    for name in ("content", "assets"):
+        for rel, entry in _walk(root / name, name):
             digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
             if rel.startswith(IMAGES):
                 stat = entry.stat()
