@@ -4,9 +4,11 @@ changed; a rebuild is byte-identical to a build from an empty cache."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -271,6 +273,43 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
     assert "Tin mới sửa" in page.html
 
 
+def age(path: Path, seconds: float = 60) -> None:
+    """Make `path` look written `seconds` ago, long enough to be trusted by its times."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch) -> None:
+    for path in (archive.root / "content").rglob("*.yml"):
+        age(path)
+    generate_vi(archive)
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or real_read(p))
+    generate_vi(archive)
+    assert not [p for p in reads if "content" in p.parts], reads  # times and sizes sufficed
+    # the same size, and the old times put back: the change time still tells
+    item = archive.root / "content/news/2022/tin-3.yml"
+    old = item.stat()
+    item.write_text(NEWS.format(title="Tin số X", n=3, month=4), encoding="utf-8")
+    os.utime(item, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert item.stat().st_size == old.st_size and item.stat().st_mtime_ns == old.st_mtime_ns
+    site, rendered = generate_vi(archive)
+    assert "tin-tuc/tin-3/" in rendered
+    assert "Tin số X" in next(p for p in site.pages if p.path == "tin-tuc/tin-3/").html
+
+
+def test_a_file_written_within_the_file_clock_tick_is_read_again(tmp_path) -> None:
+    from site_builder import validate
+
+    path = tmp_path / "a.yml"
+    path.write_text("x: 1\n")
+    now = time.time_ns()
+    assert validate._stamp(path, now) is None  # just written: a write as quick could hide
+    assert validate._stamp(path, now + validate.SETTLED_NS) is not None
+    assert validate._stamp(tmp_path / "missing.yml", now) is None
+
+
 def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive) -> None:
     generate_vi(archive)
     template = archive.root / "templates" / "pages" / "news_item.html"
@@ -312,3 +351,36 @@ def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp
     loose.text = "y"  # a record that can change is digested anew each time
     assert key(loose) != first
     assert key(Outer(Inner("a"), (lambda: 0,))) is None  # a function: never cached
+
+
+def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from site_builder import page_cache
+    from site_builder.pages import PageSpec
+
+    def fingerprint(html: str) -> str:
+        cache = page_cache.PageCache(tmp_path, "vi", True, "theme")
+        file = SimpleNamespace(src_uri="tin-tuc/a.md", dest_uri="tin-tuc/a/index.html")
+        cache.has(file, PageSpec("tin-tuc/a/", "news", "A", html), {"og": {}})  # type: ignore[arg-type]
+        cache.prune()
+        return cache.fingerprints["tin-tuc/a.md"]
+
+    body = "".join(["<p>Tin số ", "1</p>"])
+    first = fingerprint(body)
+    hashed: list[bytes] = []
+    real = page_cache.hashlib.sha256
+    monkeypatch.setattr(page_cache.hashlib, "sha256",
+                        lambda data=b"": hashed.append(data) or real(data))  # fmt: skip
+    assert fingerprint(body) == first
+    assert body.encode() not in hashed  # the body the last build had is hashed once
+    assert fingerprint("".join(["<p>Tin số ", "2</p>"])) != first  # the same length, new text
+    assert fingerprint("".join(["<p>Tin số ", "1</p>"])) == first  # an equal body, anew
+
+
+def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_path) -> None:
+    from site_builder.pages import environment
+
+    assert environment(tmp_path, "vi", True) is environment(tmp_path, "vi", True)
+    assert environment(tmp_path, "en", True) is not environment(tmp_path, "vi", True)
+    assert environment(tmp_path, "vi", False) is not environment(tmp_path, "vi", False)
