@@ -61,6 +61,7 @@ def prepare(
         else:
             partial.unlink(missing_ok=True)
     index = _load_index(root)
+    before = json.dumps(index, sort_keys=True)
     signature = settings.signature()
     result: dict[str, Processed] = {}
     todo: list[tuple[str, Path, Path]] = []
@@ -71,14 +72,17 @@ def prepare(
         entry = root / key
         meta = entry / "meta.json"
         if meta.is_file():
-            result[src] = _read_meta(meta)
+            result[src] = _read_meta(meta, key)
         else:
             todo.append((src, path, entry))
-    _save_index(root, index)
+    if json.dumps(index, sort_keys=True) != before:
+        _save_index(root, index)
+    for gone in set(_metas) - {p.key for p in result.values()}:  # keep this build's only
+        del _metas[gone]
     problems: list[ContentError] = []
     for src, outcome in _run(todo, settings, workers):
         if isinstance(outcome, Processed):
-            result[src] = outcome
+            result[src] = _metas[outcome.key] = outcome
         else:
             where, line, col, key = sources[src]
             args = {"found": src, **outcome.args_}
@@ -163,10 +167,19 @@ def _meta(processed: Processed) -> dict:
     return {**asdict(processed), "variants": [asdict(v) for v in processed.variants]}
 
 
-def _read_meta(path: Path) -> Processed:
+def _read_meta(path: Path, key: str) -> Processed:
+    """Read an entry's description; an entry never changes once written (its name is the
+    digest of its source and settings), so a long-running preview reads each one once."""
+    kept = _metas.get(key)
+    if kept is not None:
+        return kept
     data = json.loads(path.read_text(encoding="utf-8"))
     data["variants"] = tuple(Variant(**v) for v in data["variants"])
-    return Processed(**data)
+    processed = _metas[key] = Processed(**data)
+    return processed
+
+
+_metas: dict[str, Processed] = {}  # entry key → its description
 
 
 def _load_index(root: Path) -> dict[str, list]:

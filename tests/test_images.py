@@ -273,6 +273,28 @@ def test_second_run_decodes_nothing_and_one_change_reprocesses_one(tmp_path, dec
     assert len({Path(f).name for f in decodes}) == 3
 
 
+def test_an_unchanged_run_reads_no_entry_twice_and_leaves_the_index(tmp_path, monkeypatch) -> None:
+    images = tmp_path / "content" / "images"
+    images.mkdir(parents=True)
+    for n in range(3):
+        Image.new("RGB", (300, 200), (n * 60, 80, 40)).save(images / f"{n}.jpg")
+    sources = {f"{n}.jpg": ("content/albums/a.yml", n + 1, 1, "photos") for n in range(3)}
+    first = prepare(tmp_path, sources, Settings(), workers=1)
+    index_file = tmp_path / ".cache" / "site-builder" / "images" / "index.json"
+    index = index_file.stat()
+    reads: list[Path] = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda p, *a, **k: reads.append(p) or real(p, *a, **k))
+    again = prepare(tmp_path, sources, Settings(), workers=1)
+    assert again == first
+    assert not [p for p in reads if p.name == "meta.json"]  # entries never change once made
+    after = index_file.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (index.st_ino, index.st_mtime_ns)
+    Image.new("RGB", (300, 200), (250, 250, 0)).save(images / "1.jpg")
+    assert prepare(tmp_path, sources, Settings(), workers=1)["1.jpg"] != first["1.jpg"]
+    assert index_file.stat().st_ino != index.st_ino  # the new source's digest is recorded
+
+
 def test_parallel_and_serial_give_the_same_outputs(tmp_path) -> None:
     images = tmp_path / "content" / "images"
     images.mkdir(parents=True)
