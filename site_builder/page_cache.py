@@ -11,6 +11,7 @@ renders the pages that edit touched. The cache is in the same folder as the imag
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -58,13 +59,17 @@ class PageCache:
         self.fingerprints: dict[str, str] = {}  # page uri → fingerprint
         self.cached: set[str] = set()  # uris whose output is copied from the cache
         self.dest: dict[str, str] = {}  # page uri → its path in the site
+        self.seen: set[int] = set()  # ids of the bodies this build fingerprinted
 
     def has(self, file: File, spec: Any, context: dict[str, Any]) -> bool:
         """Record the page's fingerprint; True when its output is in the cache."""
         uri = file.src_uri
         self.dest[uri] = file.dest_uri
         digest = hashlib.sha256(self.theme.encode())
-        digest.update(repr(spec).encode())  # a frozen record of strings and tuples
+        for item in dataclasses.fields(spec):  # a frozen record of strings and tuples
+            value = getattr(spec, item.name)
+            shown = _html_digest(value, self.seen) if item.name == "html" else repr(value)
+            digest.update(f"{item.name}={shown}\0".encode())
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
         name = digest.hexdigest()[:40] + ".html"
         self.fingerprints[uri] = name
@@ -96,3 +101,24 @@ class PageCache:
     def prune(self) -> None:
         """Forget the pages this build no longer has, so that the cache does not grow."""
         self.files.prune(set(self.fingerprints.values()))
+        for ident in set(_html_digests) - self.seen:
+            del _html_digests[ident]
+
+
+def _html_digest(html: str, seen: set[int]) -> str:
+    """The digest of a page body, made once per body while the preview keeps it.
+
+    Reused bodies are the very strings of the body cache's memory, so a long-running
+    preview hashed the same 3,000 bodies on every rebuild. The memo holds each string, so
+    that its id is not reused while it is remembered.
+    """
+    seen.add(id(html))
+    kept = _html_digests.get(id(html))
+    if kept is not None and kept[0] is html:
+        return kept[1]
+    digest = hashlib.sha256(html.encode("utf-8", errors="surrogatepass")).hexdigest()
+    _html_digests[id(html)] = (html, digest)
+    return digest
+
+
+_html_digests: dict[int, tuple[str, str]] = {}  # id of a body → (the body, its digest)
