@@ -6,6 +6,7 @@ say, which items a tag page lists.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -147,6 +148,7 @@ def related(items: Sequence[NewsItem], item: NewsItem, limit: int = 3) -> list[N
     return Neighbourhood(items).related(item, limit)
 
 
+@functools.lru_cache(maxsize=16384)  # the preview asks again for every item, every rebuild
 def reading_minutes(text: str) -> int:
     return max(1, round(len(_WORD.findall(text)) / WORDS_PER_MINUTE))
 

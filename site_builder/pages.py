@@ -64,6 +64,32 @@ class Site:
     images: dict[str, Processed] = field(default_factory=dict)  # the ones pages use
 
 
+def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
+    """Our templates' environment; the preview keeps one per language between rebuilds.
+
+    Each rebuild loaded and compiled every template again (0.1-0.25 s of an edit at 2,000
+    items). Jinja checks a kept template's file before each use, so edits still show; the
+    globals, bound to the generator of the moment, are set again by each generator.
+    """
+    key = (folder, lang)
+    env = _environments.get(key) if preview else None
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=compiled_templates if preview else None,
+        )
+        if preview:
+            _environments[key] = env
+    return env
+
+
+_environments: dict[tuple[Path, str], jinja2.Environment] = {}
+
+
 class Generator:
     """Render every page of `lang` from `content`; `preview` also shows drafts and future items."""
 
@@ -92,14 +118,7 @@ class Generator:
         self.build_date = build_date
         self.preview = preview
         self.result = Site()
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(project / "templates" / "pages"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            bytecode_cache=compiled_templates if preview else None,
-        )
+        self.env = environment(project / "templates" / "pages", lang, preview)
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
         self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
