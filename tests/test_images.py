@@ -254,12 +254,17 @@ def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_second_run_decodes_nothing_and_one_change_reprocesses_one(tmp_path, decodes) -> None:
+def _three_photos(tmp_path: Path, size: tuple[int, int]) -> tuple[Path, dict]:
+    """Three plain photos named by one album, as `prepare` is given them."""
     images = tmp_path / "content" / "images"
     images.mkdir(parents=True)
     for n in range(3):
-        Image.new("RGB", (700, 500), (n * 60, 80, 40)).save(images / f"{n}.jpg")
-    sources = {f"{n}.jpg": ("content/albums/a.yml", n + 1, 1, "photos") for n in range(3)}
+        Image.new("RGB", size, (n * 60, 80, 40)).save(images / f"{n}.jpg")
+    return images, {f"{n}.jpg": ("content/albums/a.yml", n + 1, 1, "photos") for n in range(3)}
+
+
+def test_second_run_decodes_nothing_and_one_change_reprocesses_one(tmp_path, decodes) -> None:
+    images, sources = _three_photos(tmp_path, (700, 500))
     first = prepare(tmp_path, sources, Settings(), workers=1)
     assert len({Path(f).name for f in decodes}) == 3
     decodes.clear()
@@ -274,11 +279,7 @@ def test_second_run_decodes_nothing_and_one_change_reprocesses_one(tmp_path, dec
 
 
 def test_an_unchanged_run_reads_no_entry_twice_and_leaves_the_index(tmp_path, monkeypatch) -> None:
-    images = tmp_path / "content" / "images"
-    images.mkdir(parents=True)
-    for n in range(3):
-        Image.new("RGB", (300, 200), (n * 60, 80, 40)).save(images / f"{n}.jpg")
-    sources = {f"{n}.jpg": ("content/albums/a.yml", n + 1, 1, "photos") for n in range(3)}
+    images, sources = _three_photos(tmp_path, (300, 200))
     first = prepare(tmp_path, sources, Settings(), workers=1)
     index_file = tmp_path / ".cache" / "site-builder" / "images" / "index.json"
     index = index_file.stat()
