@@ -8,6 +8,7 @@ rewritten addresses, so no other image (remote, `data:`, raw HTML) can reach a p
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,10 +60,9 @@ Resolver = Callable[[str], BodyImage | None]
 
 
 class _Images(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, resolve: Resolver | None, kept: set[str]) -> None:
+    def __init__(self, md: markdown.Markdown, images: _ImageExtension) -> None:
         super().__init__(md)
-        self.resolve = resolve
-        self.kept = kept
+        self.images = images  # holds this document's resolver and the addresses it kept
 
     def run(self, root: ET.Element) -> None:
         for parent in list(root.iter()):
@@ -72,7 +72,8 @@ class _Images(Treeprocessor):
 
     def replace(self, parent: ET.Element, index: int, img: ET.Element) -> None:
         """Turn a Markdown image into a <picture> of the pipeline's outputs."""
-        found = self.resolve(img.get("src", "")) if self.resolve else None
+        resolve, kept = self.images.resolve, self.images.kept
+        found = resolve(img.get("src", "")) if resolve else None
         img.attrib.pop("src", None)
         if found is None:
             return
@@ -82,14 +83,14 @@ class _Images(Treeprocessor):
             if fmt in found.srcsets:
                 ET.SubElement(picture, "source", type=MIME[fmt], srcset=found.srcsets[fmt],
                               sizes=SIZES)  # fmt: skip
-                self.kept.add(found.srcsets[fmt])
+                kept.add(found.srcsets[fmt])
         fallback = found.srcsets[found.fallback]
         img.attrib.update(src=found.src, srcset=fallback, sizes=SIZES, width=str(found.width),
                           height=str(found.height), decoding="async",
                           style=f"background-color:{found.colour}")  # fmt: skip
         if found.lazy:
             img.set("loading", "lazy")
-        self.kept.update({found.src, fallback})
+        kept.update({found.src, fallback})
         parent.remove(img)
         picture.append(img)
         parent.insert(index, picture)
@@ -102,18 +103,40 @@ class _ImageExtension(Extension):
         self.kept = kept
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_Images(md, self.resolve, self.kept), "sb_images", 5)
+        md.treeprocessors.register(_Images(md, self), "sb_images", 5)
+
+
+_converters = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _ImageExtension]:
+    """This thread's Markdown converter, made once.
+
+    Making one (finding the extensions by entry point, registering every processor) was a
+    third of rendering a body, and a build renders thousands; `reset` before each document
+    forgets the last one's references, heading ids and stashed HTML.
+    """
+    made = getattr(_converters, "made", None)
+    if made is None:
+        images = _ImageExtension(None, set())
+        md = markdown.Markdown(
+            extensions=["tables", "sane_lists", "toc", images],
+            extension_configs={"toc": {"slugify": slugify}},
+            output_format="html",
+        )
+        made = _converters.made = (md, images)
+    return made
 
 
 def render(text: str, resolve: Resolver | None = None) -> str:
     """Return sanitised HTML for an editor's Markdown; `resolve` places body images."""
     kept: set[str] = set()
-    html = markdown.markdown(
-        text,
-        extensions=["tables", "sane_lists", "toc", _ImageExtension(resolve, kept)],
-        extension_configs={"toc": {"slugify": slugify}},
-        output_format="html",
-    )
+    md, images = _converter()
+    images.resolve, images.kept = resolve, kept
+    try:
+        html = md.reset().convert(text)
+    finally:
+        images.resolve, images.kept = None, set()  # hold no page's resolver past its body
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)  # the page owns its one <h1>
     return nh3.clean(
         html,

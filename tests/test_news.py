@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -421,6 +422,39 @@ def test_legitimate_markdown_survives() -> None:
                      "<strong>đậm</strong>", 'href="https://example.org/x"', "<blockquote>",
                      "<td>2</td>"):  # fmt: skip
         assert fragment in out
+
+
+def test_one_converter_renders_each_body_as_a_fresh_one_would(bundled, monkeypatch) -> None:
+    """The converter is kept per thread: no document may see the one before it."""
+    import markdown
+
+    from site_builder.validate import load_content
+
+    content, _ = load_content(bundled.root)
+    bodies = [t for n in content.news.values() for t in (n.body.vi, n.body.en) if t]
+    bodies += [
+        "## Kết quả\n\nXem [báo cáo][bc].\n\n[bc]: https://example.org/bao-cao\n",
+        "## Kết quả\n\nXem [báo cáo][bc], chưa có địa chỉ.\n",  # same heading, no link
+        "<div>chưa đóng\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "![ảnh](x.jpg)\n\nẢnh trên.",
+    ]
+    fresh: list[str] = []
+    for body in bodies:  # a new thread makes a new converter for each document
+        worker = threading.Thread(target=lambda b=body: fresh.append(render(b)))
+        worker.start()
+        worker.join()
+    made: list[object] = []
+    real = markdown.Markdown.__init__
+    monkeypatch.setattr(
+        markdown.Markdown, "__init__", lambda md, **k: made.append(md) or real(md, **k)
+    )
+    again: list[str] = []
+    worker = threading.Thread(target=lambda: again.extend(render(body) for body in bodies))
+    worker.start()
+    worker.join()
+    assert again == fresh and len(made) == 1  # one converter, made once for the thread
+    assert 'id="ket-qua"' in fresh[-3] and "example.org" not in fresh[-3]
+    assert len(bodies) > 10
 
 
 def test_body_image_rules_are_checked_before_building(make_site, tmp_path: Path) -> None:
