@@ -179,16 +179,25 @@ class CacheFolder:
     def write(self, name: str, data: bytes) -> None:
         if name in self.present:
             return
-        self.path.mkdir(parents=True, exist_ok=True)
-        partial = self.path / f".{name}.part"
-        partial.write_bytes(data)
-        partial.replace(self.path / name)
+        folder = os.fspath(self.path)  # os, not pathlib: a cold build writes 6,000 of these
+        partial = os.path.join(folder, f".{name}.part")
+        try:
+            _write_file(partial, data)
+        except FileNotFoundError:  # the first write, or the folder was removed since
+            self.path.mkdir(parents=True, exist_ok=True)
+            _write_file(partial, data)
+        os.replace(partial, os.path.join(folder, name))
         self.present.add(name)
 
     def prune(self, keep: set[str]) -> None:
         for name in self.present - keep:
             (self.path / name).unlink(missing_ok=True)
         self.present &= keep
+
+
+def _write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def cache_variant(lang: str, preview: bool) -> str:

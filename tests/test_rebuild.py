@@ -384,3 +384,17 @@ def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_pat
     assert environment(tmp_path, "vi", True) is environment(tmp_path, "vi", True)
     assert environment(tmp_path, "en", True) is not environment(tmp_path, "vi", True)
     assert environment(tmp_path, "vi", False) is not environment(tmp_path, "vi", False)
+
+
+def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) -> None:
+    from site_builder.render_cache import CacheFolder
+
+    folder = CacheFolder(tmp_path / "bodies" / "vi")  # not there yet
+    folder.write("a.json", b"1")
+    folder.write("a.json", b"2")  # named by what it holds: never written again
+    shutil.rmtree(tmp_path / "bodies")  # removed by hand during a preview
+    folder.write("b.json", b"3")
+    assert sorted(os.listdir(folder.path)) == ["b.json"]
+    assert (folder.path / "b.json").read_bytes() == b"3" and "a.json" in folder
+    folder.prune({"b.json"})
+    assert "a.json" not in folder and CacheFolder(folder.path).present == {"b.json"}
