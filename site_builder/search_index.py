@@ -22,13 +22,14 @@ from .placing import place_tree
 from .slugs import fold
 
 BUNDLE = "pagefind"
-_WORD_WITH_D = re.compile(r"\w*[đĐ]\w*")
+_WORD_WITH_D = re.compile(r"\b\w*[đĐ]\w*")  # from word starts only: no rescan of each word
 _TAGS = re.compile(r"<[^>]+>")
 
 
 def folded_words(html: str) -> str:
     """Return the page's words that contain đ, folded, once each."""
-    words = dict.fromkeys(fold(w) for w in _WORD_WITH_D.findall(_TAGS.sub(" ", html)))
+    found = dict.fromkeys(_WORD_WITH_D.findall(_TAGS.sub(" ", html)))  # each word folded once
+    words = dict.fromkeys(fold(w) for w in found)
     return " ".join(words)
 
 

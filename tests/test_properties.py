@@ -136,3 +136,15 @@ def test_legacy_encoding_count_matches_the_definition(text: str) -> None:
     from site_builder import hygiene
 
     assert len(hygiene._TCVN3.findall(text)) == sum(c in hygiene.TCVN3 for c in text)
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from("đĐdaư ờng<>/=\"'-_1.\u0301\n"), max_size=60))
+def test_search_folds_the_same_d_words_as_the_plain_definition(html: str) -> None:
+    """The "đ" words a page carries for search, against the rule written plainly."""
+    from site_builder.search_index import folded_words
+    from site_builder.slugs import fold
+
+    words = re.findall(r"\w+", re.sub(r"<[^>]+>", " ", html))
+    expected = dict.fromkeys(fold(w) for w in words if "đ" in w or "Đ" in w)
+    assert folded_words(html) == " ".join(expected)
