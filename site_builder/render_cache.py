@@ -168,6 +168,7 @@ class CacheFolder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.folder = os.fspath(path)  # os, not pathlib, in `write`: a cold build writes 6,000
         try:
             self.present = set(os.listdir(path))
         except FileNotFoundError:
@@ -179,14 +180,13 @@ class CacheFolder:
     def write(self, name: str, data: bytes) -> None:
         if name in self.present:
             return
-        folder = os.fspath(self.path)  # os, not pathlib: a cold build writes 6,000 of these
-        partial = os.path.join(folder, f".{name}.part")
+        partial = os.path.join(self.folder, f".{name}.part")
         try:
             _write_file(partial, data)
         except FileNotFoundError:  # the first write, or the folder was removed since
             self.path.mkdir(parents=True, exist_ok=True)
             _write_file(partial, data)
-        os.replace(partial, os.path.join(folder, name))
+        os.replace(partial, os.path.join(self.folder, name))
         self.present.add(name)
 
     def prune(self, keep: set[str]) -> None:

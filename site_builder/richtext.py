@@ -97,10 +97,12 @@ class _Images(Treeprocessor):
 
 
 class _ImageExtension(Extension):
-    def __init__(self, resolve: Resolver | None, kept: set[str]) -> None:
+    """Places body images; `render` sets the document's resolver before each conversion."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.resolve = resolve
-        self.kept = kept
+        self.resolve: Resolver | None = None
+        self.kept: set[str] = set()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Images(md, self), "sb_images", 5)
@@ -118,7 +120,7 @@ def _converter() -> tuple[markdown.Markdown, _ImageExtension]:
     """
     made = getattr(_converters, "made", None)
     if made is None:
-        images = _ImageExtension(None, set())
+        images = _ImageExtension()
         md = markdown.Markdown(
             extensions=["tables", "sane_lists", "toc", images],
             extension_configs={"toc": {"slugify": slugify}},
