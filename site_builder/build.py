@@ -73,8 +73,10 @@ def build(
         return Result(CONTENT_ERRORS, problems + exc.problems)
     clock.lap("images")
     project.preload(root, loaded, processed)  # forked build processes reuse both
-    staging, staging_en = _sibling(target, "new"), _sibling(target, "new-en")
-    for folder in (staging, staging_en):
+    # English is built into an "en" folder, so its search index gets the URLs it will have
+    staging, holder = _sibling(target, "new"), _sibling(target, "new-en")
+    staging_en = holder / "en"
+    for folder in (staging, holder):
         shutil.rmtree(folder, ignore_errors=True)
     jobs = [("vi", staging, strict), ("en", staging_en, strict)]
     # fork shares the validated content; where there is no fork, workers read it again
@@ -89,7 +91,7 @@ def build(
     failures = [o for o in outcomes if o[0] != OK]
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(staging_en, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)
         code = max(o[0] for o in failures)
         found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
         return Result(code, problems + list(found.values()))
@@ -97,18 +99,26 @@ def build(
         draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
     except Exception as exc:  # our bug, or a full disk: the live site stays as it was
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(staging_en, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)
         return Result(INTERNAL_ERROR, [*problems, _internal(exc)])
     clock.lap("social cards")
     staging_en.rename(staging / "en")
+    holder.rmdir()
+    indexes = [outcome[4] for outcome in outcomes]
     try:
-        pages_digest = search_index.index_or_reuse(root, staging, target)  # before going live
-    except BuildFailed as exc:
+        search_index.assemble(indexes, staging / search_index.BUNDLE)
+    except (BuildFailed, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        return Result(INTERNAL_ERROR, problems + exc.problems)
+        why = exc.problems if isinstance(exc, BuildFailed) else [_internal(exc)]
+        return Result(INTERNAL_ERROR, problems + why)
     clock.lap("search index")
-    _swap(staging, target, image_cache.cache_root(root) / "trash")
-    search_index.remember(root, target, pages_digest)
+    trash = image_cache.cache_root(root) / "trash"
+    _swap(staging, target, trash)
+    for old in search_index.stale(root, indexes):  # a language's earlier index
+        if old.is_dir():
+            discard(old, trash)
+        else:  # the digest a build before 2026-12 recorded
+            old.unlink(missing_ok=True)
     clock.lap("swap")
     if loaded[0].programmes:
         write_all(root, loaded[0], radio)
@@ -127,17 +137,23 @@ def build(
 
 def _build_one(
     root: Path, lang: str, site_dir: Path, strict: bool
-) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card]]:
-    """Build one language in a worker process; report failures as data, never raise."""
+) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card], Path]:
+    """Build and index one language in a worker process; report failures as data."""
     from .plugin import build_language
 
+    tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:
         seconds, wanted = build_language(root, lang, site_dir, strict=strict, draw_cards=False)
+        started = time.perf_counter()
+        index = search_index.index_language(root, tree, lang)
+        seconds["search index"] = time.perf_counter() - started
     except BuildFailed as exc:
-        return CONTENT_ERRORS, exc.problems, {}, set()
+        internal = any(p.code == "internal-error" for p in exc.problems)  # Pagefind failed
+        code = INTERNAL_ERROR if internal else CONTENT_ERRORS
+        return code, exc.problems, {}, set(), tree
     except Exception as exc:  # our bug: name where it happened, without a traceback
-        return INTERNAL_ERROR, [_internal(exc)], {}, set()
-    return OK, [], seconds, wanted
+        return INTERNAL_ERROR, [_internal(exc)], {}, set(), tree
+    return OK, [], seconds, wanted, index
 
 
 def _internal(exc: Exception) -> ContentError:

@@ -37,5 +37,7 @@ def place(source: Path, target: Path, *, link: bool = True) -> None:
 
 
 def place_tree(source: Path, target: Path) -> None:
-    """Place every file below `source` at the same path below `target` (which must not exist)."""
-    shutil.copytree(source, target, copy_function=lambda s, t: place(Path(s), Path(t)))
+    """Place every file below `source` at the same path below `target`, which may exist."""
+    shutil.copytree(
+        source, target, dirs_exist_ok=True, copy_function=lambda s, t: place(Path(s), Path(t))
+    )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -22,6 +24,7 @@ from .placing import place_tree
 from .slugs import fold
 
 BUNDLE = "pagefind"
+ENTRY = "pagefind-entry.json"
 _WORD_WITH_D = re.compile(r"\b\w*[đĐ]\w*")  # from word starts only: no rescan of each word
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -50,45 +53,71 @@ def pages_digest(site_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _record(root: Path, target: Path) -> Path:
-    return cache_root(root) / "search" / hashlib.sha256(str(target).encode()).hexdigest()
+def index_language(root: Path, tree: Path, lang: str) -> Path:
+    """Index the pages below `tree` (one language's), unless the cache has their index.
 
-
-def index_or_reuse(root: Path, site_dir: Path, target: Path) -> str:
-    """Index `site_dir`, or copy the live `target`'s index when its pages are the same.
-
-    Pagefind rereads every page whatever changed; when no page changed (a rebuild with
-    nothing new), the live site's index is this site's index. Returns the pages' digest,
-    which `remember` records once `site_dir` has become `target`.
+    Runs in that language's build process once its pages are written, so one language is
+    indexed while the other is still being built, and a language whose pages did not
+    change keeps its index (Pagefind rereads every page whatever changed). Each language's
+    index is self-contained: Pagefind names its files by language and writes the same bytes
+    as when it indexes both at once. Returns the cache folder holding the index.
     """
-    digest = pages_digest(site_dir)
+    folder = cache_root(root) / "search" / f"{lang}-{pages_digest(tree)[:32]}"
+    if (folder / ENTRY).is_file():
+        return folder
+    fresh = folder.with_name(f"{folder.name}.part-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    _run(["--site", str(tree), "--output-path", str(fresh)])
     try:
-        same = _record(root, target).read_text(encoding="ascii") == digest
-    except OSError:
-        same = False
-    if same and (target / BUNDLE / "pagefind-entry.json").is_file():
-        place_tree(target / BUNDLE, site_dir / BUNDLE)
-    else:
-        index(site_dir)
-    return digest
+        fresh.rename(folder)
+    except OSError:  # another build made the same index meanwhile
+        shutil.rmtree(fresh, ignore_errors=True)
+    return folder
 
 
-def remember(root: Path, target: Path, digest: str) -> None:
-    """Record which pages the live site's index was made from."""
-    record = _record(root, target)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(digest, encoding="ascii")
+def assemble(parts: list[Path], bundle: Path) -> None:
+    """Put the languages' indexes together into the site's `bundle` folder.
+
+    Their files do not overlap but for the client scripts, which are the same in each;
+    the entry file, which lists the languages, is written anew from theirs.
+    """
+    languages: dict[str, object] = {}
+    for part in parts:
+        entry = json.loads((part / ENTRY).read_text(encoding="utf-8"))
+        twice = languages.keys() & entry["languages"].keys()
+        if twice:  # a page in the other language's tree: merging would lose an index
+            detail = {"detail": f"Pagefind indexed {sorted(twice)} in two trees"}
+            raise BuildFailed([ContentError("site", 0, 0, "internal-error", detail)])
+        languages.update(entry["languages"])
+        place_tree(part, bundle)
+    (bundle / ENTRY).unlink()  # a link to a cache entry: never written into
+    _write_entry(bundle / ENTRY, {**entry, "languages": languages})
+
+
+def stale(root: Path, keep: list[Path]) -> list[Path]:
+    """Return the cached indexes (and leftovers of killed runs) other than `keep`."""
+    try:
+        found = list((cache_root(root) / "search").iterdir())
+    except FileNotFoundError:
+        return []
+    return [f for f in found if f not in keep]
 
 
 def index(site_dir: Path) -> None:
     """Write the search indexes of every language into `site_dir/pagefind/`."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-               BUNDLE, "--quiet"]  # fmt: skip
+    _run(["--site", str(site_dir), "--output-subdir", BUNDLE])
+    entry = site_dir / BUNDLE / ENTRY
+    _write_entry(entry, json.loads(entry.read_text(encoding="utf-8")))
+
+
+def _run(arguments: list[str]) -> None:
+    command = [sys.executable, "-m", "pagefind", *arguments, "--quiet"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["pagefind failed"]
         raise BuildFailed([ContentError("site", 0, 0, "internal-error", {"detail": detail[0]})])
+
+
+def _write_entry(path: Path, data: dict) -> None:
     # Pagefind lists the languages in a per-run hash order: sort them, for identical builds.
-    entry = site_dir / BUNDLE / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")

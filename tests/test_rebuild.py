@@ -18,6 +18,7 @@ from test_build import free_port
 from site_builder import build as build_stage
 from site_builder import search_index
 
+from browser import indexed
 from conftest import fetch, tree_hash, wait_for
 
 NEWS = """\
@@ -95,27 +96,44 @@ def test_a_template_change_renders_every_page_again(archive) -> None:
     assert pages and not stale
 
 
-def test_search_index_is_reused_only_when_no_page_changed(archive, monkeypatch) -> None:
-    before = tree_hash(archive.site / "pagefind")
-    calls = []
-    real = search_index.index
-    monkeypatch.setattr(search_index, "index", lambda site: calls.append(site) or real(site))
+def indexes_of(site) -> dict[str, tuple[int, int]]:
+    """The cached search index of each language: folder name → its entry's (inode, mtime)."""
+    folder = site.root / ".cache" / "site-builder" / "search"
+    entries = {p.name: (p / "pagefind-entry.json").stat() for p in folder.iterdir()}
+    return {name: (st.st_ino, st.st_mtime_ns) for name, st in entries.items()}
+
+
+def test_a_language_keeps_its_search_index_while_its_pages_are_the_same(archive) -> None:
+    before, bundle = indexes_of(archive), tree_hash(archive.site / "pagefind")
+    assert sorted(name[:3] for name in before) == ["en-", "vi-"]
     touch_content(archive)  # a build that runs (not up to date) but changes no page
     result = archive.build()
-    assert result.code == 0 and "search index" in result.seconds
-    assert calls == [] and tree_hash(archive.site / "pagefind") == before
-    archive.write("content/news/2022/tin-1.yml", NEWS.format(title="Đổi", n=1, month=2))
+    assert result.code == 0 and "vi: search index" in result.seconds
+    assert indexes_of(archive) == before and tree_hash(archive.site / "pagefind") == bundle
+    archive.write("content/news/2022/tin-1.yml",
+                  NEWS.format(title="Tin đổi tên", n=1, month=2))  # fmt: skip
     assert archive.build().code == 0
-    assert len(calls) == 1 and tree_hash(archive.site / "pagefind") != before
+    after = indexes_of(archive)
+    kept = {name: seen for name, seen in before.items() if name.startswith("en-")}
+    assert len(after) == 2 and kept.items() <= after.items()  # English pages did not change
+    assert before.keys() - kept.keys() - after.keys()  # the old Vietnamese index is gone
+    found = [p for p in indexed(archive.site) if p["url"] == "/tin-tuc/tin-1/"]
+    assert "Tin đổi tên" in found[0]["meta"]["title"]
 
 
-def test_another_site_dir_does_not_reuse_this_index(archive, tmp_path, monkeypatch) -> None:
-    calls = []
-    real = search_index.index
-    monkeypatch.setattr(search_index, "index", lambda site: calls.append(site) or real(site))
+def test_the_joined_index_is_the_one_pagefind_makes_of_the_whole_site(archive, tmp_path) -> None:
+    whole = tmp_path / "whole"
+    shutil.copytree(archive.site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    search_index.index(whole)
+    assert tree_hash(whole / "pagefind") == tree_hash(archive.site / "pagefind")
+
+
+def test_another_site_dir_gets_the_same_index(archive, tmp_path) -> None:
     other = tmp_path / "other-site"
     assert build_stage.build(archive.root, other).code == 0
-    assert len(calls) == 1 and (other / "pagefind" / "pagefind-entry.json").is_file()
+    assert tree_hash(other / "pagefind") == tree_hash(archive.site / "pagefind")
+    entry = json.loads((other / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"vi", "en"}
 
 
 def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
