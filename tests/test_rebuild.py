@@ -136,6 +136,21 @@ def test_another_site_dir_gets_the_same_index(archive, tmp_path) -> None:
     assert set(entry["languages"]) == {"vi", "en"}
 
 
+def test_a_failed_index_leaves_the_live_site_and_no_staging(archive) -> None:
+    before = tree_hash(archive.site)
+    search = archive.root / ".cache" / "site-builder" / "search"
+    shutil.rmtree(search)
+    search.write_text("not a folder", encoding="utf-8")  # Pagefind cannot write its index
+    archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin khác", n=2, month=3))
+    result = archive.build()
+    assert result.code == build_stage.INTERNAL_ERROR
+    assert [p.code for p in result.problems] == ["internal-error"]
+    assert tree_hash(archive.site) == before
+    assert not [p for p in archive.root.iterdir() if p.name.startswith(".site.")]
+    search.unlink()
+    assert archive.build().code == 0 and "Tin khác" in archive.read("tin-tuc/tin-2/index.html")
+
+
 def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
     port = free_port()
     server = subprocess.Popen(
