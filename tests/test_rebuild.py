@@ -151,6 +151,37 @@ def test_a_failed_index_leaves_the_live_site_and_no_staging(archive) -> None:
     assert archive.build().code == 0 and "Tin khác" in archive.read("tin-tuc/tin-2/index.html")
 
 
+def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_path) -> None:
+    import markdown
+
+    from site_builder.plugin import build_language
+
+    makers: list[str] = []  # the function that made each converter
+    real = markdown.Markdown.__init__
+
+    def counted(md: markdown.Markdown, **options: Any) -> None:
+        makers.append(sys._getframe(1).f_code.co_name)
+        real(md, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))  # every page rendered
+        patch.setattr(markdown.Markdown, "__init__", counted)
+        build_language(archive.root, "vi", tmp_path / "vi")
+    pages = list((tmp_path / "vi").rglob("index.html"))
+    assert len(pages) > 20 and "_converter" in makers  # our bodies' converter
+    assert "render" not in makers  # MkDocs' Page.render made none (MkDocs' config check may)
+
+
+def test_generated_pages_are_what_mkdocs_own_pages_make_of_them(archive, tmp_path) -> None:
+    from site_builder import plugin
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
+        patch.setattr(plugin, "GeneratedPage", lambda *args: None)  # MkDocs makes every page
+        assert build_stage.build(archive.root, tmp_path / "site").code == 0
+    assert tree_hash(tmp_path / "site") == tree_hash(archive.site)
+
+
 def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
     port = free_port()
     server = subprocess.Popen(
