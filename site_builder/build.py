@@ -123,12 +123,9 @@ def build(
     if loaded[0].programmes:
         write_all(root, loaded[0], radio)
         clock.lap("radio")
-    pages = {
-        "vi": sum(1 for p in target.rglob("index.html") if not p.is_relative_to(target / "en")),
-        "en": sum(1 for _ in (target / "en").rglob("index.html")),
-    }
+    site, pages = uptodate.survey(target)
     try:
-        record.write(problems, pages)
+        record.write(problems, pages, site)
     except OSError:  # without a record the next build is a full one, nothing worse
         pass
     clock.lap("record")

@@ -60,11 +60,12 @@ class Record:
             return None
         return problems, pages
 
-    def write(self, problems: list[ContentError], pages: dict[str, int]) -> None:
+    def write(self, problems: list[ContentError], pages: dict[str, int], site: str) -> None:
+        """Record a build whose site folder's listing is `site`."""
         data = {
             "version": RECORD_VERSION,
             "inputs": self.inputs,
-            "site": listing(self.target),
+            "site": site,
             "radio": listing(self.radio_dir),
             "problems": [_as_data(p) for p in problems],
             "pages": pages,
@@ -110,13 +111,22 @@ def inputs_digest(root: Path, target: Path, radio_dir: Path, strict: bool) -> st
 
 def listing(folder: Path) -> str:
     """Hash every entry below `folder`: its path, type, size, modification time and inode."""
+    return survey(folder)[0]
+
+
+def survey(folder: Path) -> tuple[str, dict[str, int]]:
+    """Return `folder`'s listing and its pages of each language (`index.html`; English below
+    `en/`), from one walk: a site has tens of thousands of entries."""
+    pages = {"vi": 0, "en": 0}
     if not folder.is_dir():
-        return "absent"
+        return "absent", pages
     seen = []
     for rel, entry in _walk(folder, "", files_only=False, ordered=False):
         stat = entry.stat(follow_symlinks=False)
         seen.append((rel, stat.st_mode, stat.st_size, stat.st_mtime_ns, stat.st_ino))
-    return _sha(repr(seen).encode("utf-8", "surrogateescape"))
+        if entry.name == "index.html":
+            pages["en" if rel.startswith("en/") else "vi"] += 1
+    return _sha(repr(seen).encode("utf-8", "surrogateescape")), pages
 
 
 def _walk(
