@@ -152,8 +152,11 @@ def test_a_failed_index_leaves_the_live_site_and_no_staging(archive) -> None:
 
 
 def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_path) -> None:
+    import threading
+
     import markdown
 
+    from site_builder import richtext
     from site_builder.plugin import build_language
 
     makers: list[str] = []  # the function that made each converter
@@ -166,6 +169,7 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))  # every page rendered
         patch.setattr(markdown.Markdown, "__init__", counted)
+        patch.setattr(richtext, "_converters", threading.local())  # ours made anew, counted
         build_language(archive.root, "vi", tmp_path / "vi")
     pages = list((tmp_path / "vi").rglob("index.html"))
     assert len(pages) > 20 and "_converter" in makers  # our bodies' converter
