@@ -117,7 +117,7 @@ def build(
     for old in search_index.stale(root, indexes):  # a language's earlier index
         if old.is_dir():
             discard(old, trash)
-        else:  # the digest a build before 2026-12 recorded
+        else:  # a digest file of the earlier layout (one per site folder)
             old.unlink(missing_ok=True)
     clock.lap("swap")
     if loaded[0].programmes:

@@ -469,8 +469,8 @@ class GeneratedPage(Page):
     """A page our stages render: MkDocs has no Markdown to convert for it.
 
     MkDocs' `Page.render` makes a Markdown converter with every extension for each page,
-    here to convert an empty string: ~0.2 ms a page, most of a second a language in the
-    archive's cold build. The result of converting nothing is set here instead;
+    here to convert an empty string: 0.3 ms a page, about a second of the Vietnamese
+    process in the archive's cold build. The result of converting nothing is set here instead;
     `on_page_content` then puts in the body. (A plugin may set `File.page` to a Page of
     its own: MkDocs uses it rather than making one.)
     """
