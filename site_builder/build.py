@@ -112,13 +112,10 @@ def build(
         why = exc.problems if isinstance(exc, BuildFailed) else [_internal(exc)]
         return Result(INTERNAL_ERROR, problems + why)
     clock.lap("search index")
-    trash = image_cache.cache_root(root) / "trash"
-    _swap(staging, target, trash)
-    for old in search_index.stale(root, indexes):  # a language's earlier index
-        if old.is_dir():
-            discard(old, trash)
-        else:  # a digest file of the earlier layout (one per site folder)
-            old.unlink(missing_ok=True)
+    previous = _swap(staging, target)
+    # the previous site and each language's earlier index (or an earlier layout's digest)
+    stale = ([previous] if previous else []) + search_index.stale(root, indexes)
+    discard(stale, image_cache.cache_root(root) / "trash")
     clock.lap("swap")
     if loaded[0].programmes:
         write_all(root, loaded[0], radio)
@@ -209,50 +206,74 @@ def _exchange(a: Path, b: Path) -> bool:
     return done == 0
 
 
-def _swap(staging: Path, target: Path, trash: Path) -> None:
-    """Put the staged site in place; at every instant `target` is a complete site."""
+def _swap(staging: Path, target: Path) -> Path | None:
+    """Put the staged site in place; at every instant `target` is a complete site.
+
+    Returns the folder now holding the previous site, if there was one, to discard.
+    """
     checkpoint("swap")
     if not target.exists():
         staging.rename(target)
-        return
+        return None
     if _exchange(staging, target):  # now staging holds the previous site
         checkpoint("swap")
-        discard(staging, trash)
-        return
+        return staging
     # Elsewhere, two renames with a marker that lets repair() finish or undo the swap.
     ready, old = _sibling(target, "ready"), _sibling(target, "old")
     ready.touch()
     target.rename(old)
     staging.rename(target)
     ready.unlink()
-    discard(old, trash)
+    return old
 
 
 _EMPTY = """import os, shutil, sys
 for name in os.listdir(sys.argv[1]):
-    shutil.rmtree(os.path.join(sys.argv[1], name), ignore_errors=True)
+    path = os.path.join(sys.argv[1], name)
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
 """
 
 
-def discard(folder: Path, trash: Path) -> None:
-    """Remove the previous site without waiting for it.
+def discard(paths: list[Path], trash: Path) -> None:
+    """Remove folders (or files) without waiting for it.
 
-    Removing tens of thousands of files took seconds of every build. The folder is moved
-    into the cache's trash (out of the site's sight) and a detached process empties the
-    trash, which also takes what an earlier one left. Where the move fails (another file
-    system), the folder is removed here.
+    Removing tens of thousands of files took seconds of every build. Each is moved into
+    the cache's trash (out of the site's sight) and one detached process empties the
+    trash, which also takes what an earlier one left. Where a move fails (another file
+    system), that one is removed here.
     """
+    moved = False
+    for path in paths:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            path.rename(trash / f"{path.name}-{os.getpid()}-{time.monotonic_ns()}")
+            moved = True
+        except OSError:
+            _remove(path)
+    if not moved:
+        return
+    quiet = subprocess.DEVNULL
     try:
-        trash.mkdir(parents=True, exist_ok=True)
-        folder.rename(trash / f"{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
-        quiet = subprocess.DEVNULL
         subprocess.Popen(  # noqa: S603 (our own interpreter, a fixed script, a path we made)
             [sys.executable, "-c", _EMPTY, str(trash)],
             stdin=quiet, stdout=quiet, stderr=quiet,
             start_new_session=True,
         )  # fmt: skip
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+    except OSError:  # the next build's emptier takes it
+        pass
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def repair(target: Path) -> None:
