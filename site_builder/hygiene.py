@@ -15,6 +15,9 @@ TCVN3 = set("¸µ¶·¹¨©ª«¬\u00ad®¦§¡¢£¤¥¼½¾×ËÌÎÏßþ÷")
 _TCVN3 = re.compile("[" + re.escape("".join(sorted(TCVN3))) + "]")  # counted in C, not a loop
 # VNI wrote a base letter and then a Latin-1 mark: aù = á, aø = à, aû = ả, ö = ư, ñ = đ.
 VNI = re.compile(r"[aeiouyAEIOUY][øûïäëå]|[öñÑÖ]")
+# Every character either test needs: text without any of them (nearly all) is settled at once.
+_SUSPECT = re.compile("[" + re.escape("".join(sorted(TCVN3 | set("øûïäëåöñÑÖ")))) + "]")
+_SOFT_HYPHEN_IN_WORD = re.compile(r"\w\u00ad\w")
 INVISIBLE = re.compile(
     "[\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f]"
 )
@@ -22,8 +25,10 @@ INVISIBLE = re.compile(
 
 def legacy_encoding(text: str) -> str | None:
     """Return "TCVN3" or "VNI" when `text` looks typed in that legacy encoding."""
+    if _SUSPECT.search(text) is None:
+        return None
     tcvn3 = len(_TCVN3.findall(text))
-    soft_hyphen_in_word = re.search(r"\w\u00ad\w", text) is not None
+    soft_hyphen_in_word = _SOFT_HYPHEN_IN_WORD.search(text) is not None
     if tcvn3 >= 2 or (tcvn3 and soft_hyphen_in_word):
         return "TCVN3"
     if VNI.search(text):  # Vietnamese in Unicode has none of these marks after a vowel

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import os
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import Any
 
 from .i18n import Text
@@ -44,15 +46,18 @@ def check_image(value: str, project: Path) -> Checked:
     recording_now = getattr(_local, "recording", None)
     if recording_now is not None:  # validation remembers what a file's result depends on
         recording_now.append(_state(target))
-    try:
-        target.resolve().relative_to(images.resolve())
-    except ValueError:  # a symlink that points outside
+    # os.path on strings: pathlib's resolve and two stats were a tenth of reading content
+    inside, real = os.path.realpath(images), os.path.realpath(target)
+    if real != inside and not real.startswith(inside + os.sep):  # a symlink that points out
         return Checked(("unsafe-path", {"found": value}))
-    if not target.is_file():
+    try:
+        stat = os.stat(target)
+    except OSError:
+        stat = None
+    if stat is None or not S_ISREG(stat.st_mode):
         return Checked(("missing-file", {"found": value, "suggestion": _near(target)}))
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return Checked(("bad-image-format", {"found": value, "format": target.suffix}))
-    stat = target.stat()
     seen = (str(target), stat.st_size, stat.st_mtime_ns, value)
     if seen in _headers:  # the preview checks the same photos on every rebuild
         return _headers[seen]
