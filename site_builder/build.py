@@ -60,7 +60,7 @@ def build(
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
         return Result(OK, problems, pages, clock.seconds, up_to_date=True)
-    loaded = load_content(root)
+    loaded = load_content(root, processes=min(os.cpu_count() or 1, 4))
     clock.lap("load+validate")
     problems = loaded[1]
     if has_errors(problems, strict):

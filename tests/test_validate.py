@@ -224,3 +224,25 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
     site.write("content/albums/a.yml", "title: {vi: Album}\nphotos: []\n")  # the file changed
     _, problems = load_content(site.root)
     assert not problems and _read(site.root, "content/albums/a.yml", Album, extra) is not first
+
+
+def test_reading_in_several_processes_gives_what_one_process_reads(make_site, monkeypatch) -> None:
+    """A one-off build reads its files in forked processes: same records, same problems."""
+    from site_builder import validate
+
+    files = {"content/fields/kinh-te.yml": FIELD, "content/news/2022/tin.yml": BROKEN_NEWS}
+    for n in range(9):
+        files[f"content/news/2021/tin-{n}.yml"] = BROKEN_NEWS.replace("Tin", f"Tin {n}")
+    files["content/news/2021/tin-3.yml"] = "title: [unclosed\n"
+    files["content/news/2021/Tin Sai.yml"] = BROKEN_NEWS  # refused before it is read
+    site = make_site(files)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    validate._memo.clear()
+    one = validate.load_content(site.root, processes=1)
+    validate._memo.clear()
+    three = validate.load_content(site.root, processes=3)
+    read_here = [key for key in validate._memo if key[0] == str(site.root)]
+    assert 0 < len(read_here) < 13  # the other files were read in the other processes
+    assert three[0] == one[0] and len(three[0].news) == 9
+    assert [p.format("vi") for p in three[1]] == [p.format("vi") for p in one[1]]
+    assert {p.code for p in one[1]} >= {"yaml-syntax", "bad-id", "dangling-ref"}
