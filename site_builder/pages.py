@@ -81,6 +81,7 @@ def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=compiled_templates if preview else None,
+            auto_reload=preview,  # a one-off build: no stat of the file on each use
         )
         if preview:
             _environments[key] = env

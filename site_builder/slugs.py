@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=16384)  # the same tags and image paths, on page after page
 def slugify(text: str, separator: str = "-") -> str:
     """Return a lowercase ASCII slug; also usable as Python-Markdown's `toc` slugify."""
     slug = _NOT_ALNUM.sub(separator, fold(text).lower()).strip(separator)
