@@ -47,7 +47,10 @@ def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     cold, touched = figures["cold"]["stages_s"], figures["touched"]["stages_s"]
     assert touched["images"] < cold["images"] and touched["social cards"] < cold["social cards"]
     assert 0 < figures["cold"]["ms_per_page_without_images"] < figures["cold"]["ms_per_page"]
-    assert figures["cold"]["peak_rss_sum_mb"] > 50  # two language processes and this one
+    assert figures["cold"]["peak_rss_sum_mb"] > 50  # the build and its language processes
+    assert figures["peak_rss_mb"]["largest build process"] > 30
+    for run in ("cold", "warm", "touched", "one_change"):  # each build in a fresh process
+        assert figures[run]["process_s"] > figures[run]["wall_s"]
     assert "ours/baseline" in result.stdout
     serve = figures["serve"]
     assert 0 < serve["edit_0_s"] < 60 and "serve: an edited item's page" in result.stdout
