@@ -194,11 +194,11 @@ def _read(
     project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool = False
 ) -> tuple[Any, Context]:
     """Read one file; `mark_en` records whether it has every English text (`has_en`)."""
-    key = (os.path.abspath(project), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
+    key = _key(project, _Job(rel, cls, extra, mark_en))
     kept = _memo.get(key)
     stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
     if kept is not None and stamp is not None and kept[3] == stamp:
-        if image_refs.unchanged(kept[1]):  # 4,000 files: reading them was 0.5 s of an edit
+        if image_refs.unchanged(kept[1]):  # 2,700 files: reading them was 0.5 s of an edit
             return kept[2]
     now = time.time_ns()
     data = (project / rel).read_bytes()
@@ -226,33 +226,45 @@ class _Job:
     mark_en: bool
 
 
-# Below this many files a second process costs more than it saves (a fork, the pickles).
+# Below this many files to read a second process costs more than it saves (a fork, pickles).
 PARALLEL_FROM = 400
 
 
 def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any, Context]]:
     """Read every job's file, in `processes` forked processes when it pays, in job order.
 
-    Reading is most of a full build's serial part (4,000 files: 2–3 s) and each file's
-    result depends on that file and its images only. Each process takes every n-th file,
-    so that long and short files are shared alike; the results come back as pickles.
+    Reading is most of a full build's serial part (the archive's 2,700 files: 1.5–1.9 s)
+    and each file's result depends on that file and its images only. Each process takes
+    every n-th file, so that long and short files are shared alike, and hands back what
+    it read as the memo's entries (pickled: 6 MB, ~0.1 s), so that a long-running process
+    (the web editor's back end builds) keeps every file, not only its share. Files already
+    in the memo cost a stat each: a process that has read them reads alone.
     """
+    keys = [_key(project, job) for job in jobs]
+    unread = sum(key not in _memo for key in keys)
     forks = "fork" in multiprocessing.get_all_start_methods()
-    if processes < 2 or len(jobs) < PARALLEL_FROM or not forks:
-        return _read_share(project, jobs)
+    if processes < 2 or unread < PARALLEL_FROM or not forks:
+        return [_read(project, job.rel, job.cls, job.extra, job.mark_en) for job in jobs]
     shares = [jobs[i::processes] for i in range(processes)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(processes - 1, mp_context=context) as pool:
         futures = [pool.submit(_read_share, project, share) for share in shares[1:]]
         parts = [_read_share(project, shares[0])] + [f.result() for f in futures]
-    results: list[tuple[Any, Context]] = [(None, Context("", project))] * len(jobs)
-    for i, part in enumerate(parts):
-        results[i::processes] = part
-    return results
+    for i, part in enumerate(parts[1:], start=1):
+        _memo.update(zip(keys[i::processes], part, strict=True))
+    return [_memo[key][2] for key in keys]
 
 
-def _read_share(project: Path, jobs: list[_Job]) -> list[tuple[Any, Context]]:
-    return [_read(project, job.rel, job.cls, job.extra, job.mark_en) for job in jobs]
+def _read_share(project: Path, jobs: list[_Job]) -> list[Any]:
+    """Read `jobs` and return their memo entries (the result is the entry's third item)."""
+    for job in jobs:
+        _read(project, job.rel, job.cls, job.extra, job.mark_en)
+    return [_memo[_key(project, job)] for job in jobs]
+
+
+def _key(project: Path, job: _Job) -> tuple[str, str, str]:
+    extra = sorted(job.extra.items())
+    return (os.path.abspath(project), job.rel, f"{job.cls.__name__}{extra}{job.mark_en}")
 
 
 def _read_now(

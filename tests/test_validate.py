@@ -227,7 +227,9 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
 
 
 def test_reading_in_several_processes_gives_what_one_process_reads(make_site, monkeypatch) -> None:
-    """A one-off build reads its files in forked processes: same records, same problems."""
+    """A build reads its files in forked processes: same records, same problems, all kept."""
+    import os
+
     from site_builder import validate
 
     files = {"content/fields/kinh-te.yml": FIELD, "content/news/2022/tin.yml": BROKEN_NEWS}
@@ -237,12 +239,22 @@ def test_reading_in_several_processes_gives_what_one_process_reads(make_site, mo
     files["content/news/2021/Tin Sai.yml"] = BROKEN_NEWS  # refused before it is read
     site = make_site(files)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    read_now = validate._read_now
+
+    def marked(*args):  # which process read each file
+        record, ctx = read_now(*args)
+        ctx.pid = os.getpid()
+        return record, ctx
+
+    monkeypatch.setattr(validate, "_read_now", marked)
     validate._memo.clear()
     one = validate.load_content(site.root, processes=1)
     validate._memo.clear()
     three = validate.load_content(site.root, processes=3)
-    read_here = [key for key in validate._memo if key[0] == str(site.root)]
-    assert 0 < len(read_here) < 13  # the other files were read in the other processes
     assert three[0] == one[0] and len(three[0].news) == 9
     assert [p.format("vi") for p in three[1]] == [p.format("vi") for p in one[1]]
     assert {p.code for p in one[1]} >= {"yaml-syntax", "bad-id", "dangling-ref"}
+    ours = [entry for key, entry in validate._memo.items() if key[0] == str(site.root)]
+    assert len(ours) == 13 and len({entry[2][1].pid for entry in ours}) == 3
+    again = validate.load_content(site.root, processes=3)  # every file kept: read alone
+    assert all(again[0].news[i] is three[0].news[i] for i in three[0].news)
