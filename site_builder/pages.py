@@ -45,6 +45,7 @@ class PageSpec:
     toc: tuple[tuple[int, str, str], ...] = ()
     jsonld: str = ""  # schema.org data, already safe inside <script>
     card_of: str = ""  # a list page shows its section's social card, not one of its own
+    indexed: bool = True  # False: search leaves it out (a list that only repeats its items)
 
 
 @dataclass(frozen=True)
@@ -375,11 +376,17 @@ class Generator:
     def list_page(
         self, path: str, section: str, template: str, title: str, other_exists: bool, **ctx: Any
     ) -> None:
-        """Add a list page; the switcher leads to the section index where the list is missing."""
+        """Add a list page; the switcher leads to the section index where the list is missing.
+
+        Only the section's own page is a search result: the lists of a tag, a month, a
+        category or a further page repeat their items' titles and summaries, and came up
+        beside them for the same words (a quarter of the archive's pages).
+        """
         html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
         other = path if other_exists else SECTIONS[section]
-        card_of = SECTIONS[section] if path != SECTIONS[section] else ""
-        self.add(PageSpec(path, section, title, html, "", other, other_exists, card_of=card_of))
+        own = path == SECTIONS[section]
+        self.add(PageSpec(path, section, title, html, "", other, other_exists,
+                          card_of="" if own else SECTIONS[section], indexed=own))  # fmt: skip
 
     def site_title(self) -> str:
         return self.tr(self.site.site_name) or self.site.site_name.vi

@@ -211,7 +211,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
             (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return spec.html if spec.section == "search" else searchable(spec.html)
+        return searchable(spec.html) if spec.indexed and spec.section != "search" else spec.html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now

@@ -88,3 +88,14 @@ def test_indexes_are_separate_per_language(bundled) -> None:
     urls = [p["url"] for p in indexed(bundled.site)]
     assert "/ke-hoach/" in urls and "/en/ke-hoach/" in urls
     assert not [u for u in urls if "tim-kiem" in u or u.endswith("404.html")]
+
+
+def test_lists_that_repeat_their_items_are_not_search_results(bundled) -> None:
+    """Tags, months, categories and further pages list items the index already has."""
+    lists = [p for d in ("the", "luu-tru", "chuyen-muc", "trang")
+             for p in (bundled.site / "tin-tuc" / d).rglob("index.html")]  # fmt: skip
+    assert len(lists) > 5 and all("data-pagefind-body" not in p.read_text() for p in lists)
+    urls = {p["url"] for p in indexed(bundled.site)}
+    listed = {"/" + p.parent.relative_to(bundled.site).as_posix() + "/" for p in lists}
+    assert not urls & listed and len(listed) == len(lists)
+    assert {"/tin-tuc/", "/tin-tuc/le-ky-niem-20-nam/", "/en/tin-tuc/"} <= urls
