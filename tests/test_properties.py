@@ -138,7 +138,6 @@ def test_legacy_encoding_count_matches_the_definition(text: str) -> None:
     assert len(hygiene._TCVN3.findall(text)) == sum(c in hygiene.TCVN3 for c in text)
 
 
-
 @given(st.text(alphabet="aăeoyAư¸µ­¬×\u00adøûöñÑÖw ", max_size=30))
 def test_legacy_encoding_prefilter_changes_no_verdict(text: str) -> None:
     """Text without a suspect character is settled early: the verdict is the rule's."""
@@ -150,6 +149,7 @@ def test_legacy_encoding_prefilter_changes_no_verdict(text: str) -> None:
     if expected is None and hygiene.VNI.search(text):
         expected = "VNI"
     assert hygiene.legacy_encoding(text) == expected
+
 
 @FUZZ
 @given(st.text(alphabet=st.sampled_from("đĐdaư ờng<>/=\"'-_1.\u0301\n"), max_size=60))
