@@ -44,8 +44,9 @@ class PageSpec:
     other_exists: bool = True  # False: the same page does not exist there
     toc: tuple[tuple[int, str, str], ...] = ()
     jsonld: str = ""  # schema.org data, already safe inside <script>
-    card_of: str = ""  # a list page shows its section's social card, not one of its own
-    indexed: bool = True  # False: search leaves it out (a list that only repeats its items)
+    # the section of which this is a further list (a tag, a month, a category, a later
+    # page): it shows the section's social card, and search leaves it out
+    list_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -384,9 +385,8 @@ class Generator:
         """
         html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
         other = path if other_exists else SECTIONS[section]
-        own = path == SECTIONS[section]
-        self.add(PageSpec(path, section, title, html, "", other, other_exists,
-                          card_of="" if own else SECTIONS[section], indexed=own))  # fmt: skip
+        list_of = SECTIONS[section] if path != SECTIONS[section] else ""
+        self.add(PageSpec(path, section, title, html, "", other, other_exists, list_of=list_of))
 
     def site_title(self) -> str:
         return self.tr(self.site.site_name) or self.site.site_name.vi

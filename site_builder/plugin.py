@@ -144,8 +144,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         name = site.site_name.get(lang)
         self.cards = {uri: cards.Card(spec.title, name, years) for uri, spec in self.specs.items()}
         for uri, spec in self.specs.items():  # pages of tags, months, categories: one card
-            if spec.card_of and source_uri(spec.card_of) in self.cards:
-                self.cards[uri] = self.cards[source_uri(spec.card_of)]
+            if spec.list_of and source_uri(spec.list_of) in self.cards:
+                self.cards[uri] = self.cards[source_uri(spec.list_of)]
         self.font = cards.font_digest(self.root)
         self.contexts = {}
         return config
@@ -211,7 +211,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
             (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return searchable(spec.html) if spec.indexed and spec.section != "search" else spec.html
+        return spec.html if spec.list_of or spec.section == "search" else searchable(spec.html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now

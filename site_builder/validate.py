@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import image_refs, privacy
 from .errors import WARNING, ContentError, has_errors
@@ -194,7 +194,7 @@ def _read(
     project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool = False
 ) -> tuple[Any, Context]:
     """Read one file; `mark_en` records whether it has every English text (`has_en`)."""
-    key = _key(project, _Job(rel, cls, extra, mark_en))
+    key = _key(project, rel, cls, extra, mark_en)
     kept = _memo.get(key)
     stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
     if kept is not None and stamp is not None and kept[3] == stamp:
@@ -216,8 +216,7 @@ def _read(
     return result
 
 
-@dataclass(frozen=True)
-class _Job:
+class _Job(NamedTuple):
     """One file to read: `_read`'s arguments after the project."""
 
     rel: str
@@ -240,31 +239,34 @@ def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any
     (the web editor's back end builds) keeps every file, not only its share. Files already
     in the memo cost a stat each: a process that has read them reads alone.
     """
-    keys = [_key(project, job) for job in jobs]
+    keys = [_key(project, *job) for job in jobs]
     unread = sum(key not in _memo for key in keys)
     forks = "fork" in multiprocessing.get_all_start_methods()
     if processes < 2 or unread < PARALLEL_FROM or not forks:
-        return [_read(project, job.rel, job.cls, job.extra, job.mark_en) for job in jobs]
-    shares = [jobs[i::processes] for i in range(processes)]
+        return [_read(project, *job) for job in jobs]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(processes - 1, mp_context=context) as pool:
-        futures = [pool.submit(_read_share, project, share) for share in shares[1:]]
-        parts = [_read_share(project, shares[0])] + [f.result() for f in futures]
-    for i, part in enumerate(parts[1:], start=1):
-        _memo.update(zip(keys[i::processes], part, strict=True))
+        futures = [
+            pool.submit(_read_share, project, jobs[i::processes], keys[i::processes])
+            for i in range(1, processes)
+        ]
+        _read_share(project, jobs[::processes], keys[::processes])  # this process's share
+        for i, future in enumerate(futures, start=1):
+            _memo.update(zip(keys[i::processes], future.result(), strict=True))
     return [_memo[key][2] for key in keys]
 
 
-def _read_share(project: Path, jobs: list[_Job]) -> list[Any]:
+def _read_share(project: Path, jobs: list[_Job], keys: list[tuple[str, str, str]]) -> list[Any]:
     """Read `jobs` and return their memo entries (the result is the entry's third item)."""
     for job in jobs:
-        _read(project, job.rel, job.cls, job.extra, job.mark_en)
-    return [_memo[_key(project, job)] for job in jobs]
+        _read(project, *job)
+    return [_memo[key] for key in keys]
 
 
-def _key(project: Path, job: _Job) -> tuple[str, str, str]:
-    extra = sorted(job.extra.items())
-    return (os.path.abspath(project), job.rel, f"{job.cls.__name__}{extra}{job.mark_en}")
+def _key(
+    project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool
+) -> tuple[str, str, str]:
+    return (os.path.abspath(project), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
 
 
 def _read_now(
