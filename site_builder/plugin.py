@@ -9,9 +9,12 @@ two processes instead, which on two cores costs the time of one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -77,9 +80,12 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.pages: page_cache.PageCache | None = None  # rendered pages from earlier builds
         self.cache_pages = False  # only `build_language` runs MkDocs' dirty mode, which skips
         self.defer_cards = False  # `site-builder build` draws cards after both languages
+        self.signals: dict[int, Any] = {}  # the handlers the preview replaced, to put back
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
+        if self.preview:
+            self.signals = stop_as_on_ctrl_c()
         if dirty:  # `site-builder serve`: unchanged pages stay as the last build wrote them
             self.cache_pages = True
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
@@ -293,12 +299,39 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             except BuildFailed as exc:
                 raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
 
+    def on_shutdown(self) -> None:
+        for site_dir in list(_english):  # before MkDocs removes the folder it writes into
+            _stop_english(site_dir)
+        for number, handler in self.signals.items():
+            signal.signal(number, handler)
+        self.signals = {}
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         watch_natively(server, self.root / "content")
         server.watch(str(self.root / "content"))
         if (self.root / "templates").is_dir():  # the design, for whoever edits it
             server.watch(str(self.root / "templates"))
         return server
+
+
+def stop_as_on_ctrl_c() -> dict[int, Any]:
+    """Make the preview stop on SIGTERM and SIGHUP as it does on Ctrl+C.
+
+    MkDocs' preview writes a whole copy of the site into a temporary folder (380 MB at
+    2,000 items) and removes it only when Ctrl+C stops it: a service manager's stop, `kill`
+    or a closed terminal left the copy behind, once per preview. Returns the handlers
+    replaced, for `on_shutdown` to put back.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # only the main thread may set handlers; MkDocs' own runs there
+
+    def interrupt(number: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    return {number: signal.signal(number, interrupt) for number in _STOPS}
+
+
+_STOPS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
 def watch_natively(server: Any, probe: Path) -> bool:
@@ -400,18 +433,38 @@ def english_in_background(root: Path, site_dir: Path) -> None:
     took most of a rebuild, so they run beside it (on the other core) and an edit shows in
     the Vietnamese page first. A newer edit stops an English build still running.
     """
-    old = _english.pop(site_dir, None)
-    if old is not None and old.is_alive():
-        old.terminate()
-        old.join()
+    _stop_english(site_dir)
     if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one after the other
         _english_and_index(root, site_dir)
         return
     process = multiprocessing.get_context("fork").Process(
-        target=_english_and_index, args=(root, site_dir), daemon=True
+        target=_english_in_child, args=(root, site_dir), daemon=True
     )
-    process.start()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # until the child has its own
+    try:
+        process.start()
+        if process.pid:  # its own group, set from both sides: whichever runs first
+            with contextlib.suppress(OSError):
+                os.setpgid(process.pid, process.pid)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     _english[site_dir] = process
+
+
+def _stop_english(site_dir: Path) -> None:
+    old = _english.pop(site_dir, None)
+    if old is not None and old.is_alive():
+        with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+            os.killpg(old.pid, signal.SIGTERM)  # and its Pagefind, which would write on
+        old.join()
+
+
+def _english_in_child(root: Path, site_dir: Path) -> None:
+    os.setpgrp()  # a group of its own, with the Pagefind it starts: both are stopped at once
+    for number in _STOPS:  # a newer edit, or the preview's end, stops them: quietly
+        signal.signal(number, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    _english_and_index(root, site_dir)
 
 
 def _english_and_index(root: Path, site_dir: Path) -> None:

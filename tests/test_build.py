@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -143,7 +144,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_rebuilds_when_content_changes(make_site):
+def test_serve_rebuilds_when_content_changes(make_site, tmp_path):
     site = make_site(
         {
             "content/news/2030/tuong-lai.yml": """\
@@ -160,12 +161,15 @@ def test_serve_rebuilds_when_content_changes(make_site):
     (site.root / "content/images").mkdir(exist_ok=True)
     Image.new("RGB", (640, 480), (10, 120, 40)).save(site.root / "content/images/a.jpg", "JPEG")
     port = free_port()
+    scratch = tmp_path / "scratch"  # where MkDocs' preview keeps its copy of the site
+    scratch.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
         cwd=site.root,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ},
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     try:
         url = f"http://127.0.0.1:{port}/"
@@ -192,9 +196,33 @@ def test_serve_rebuilds_when_content_changes(make_site):
         assert "Giới thiệu" in fetch(url + "en/gioi-thieu/") or "About" in fetch(
             url + "en/gioi-thieu/"
         )
+        assert list(scratch.glob("mkdocs_*"))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.send_signal(signal.SIGHUP)  # the editor closed the terminal
+        _, errors = server.communicate(timeout=20)
+    assert server.returncode == 0, errors  # stopped as on Ctrl+C, without a traceback
+    assert "Traceback" not in errors
+    assert not list(scratch.iterdir())  # and the copy of the site went with it
+
+
+def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, monkeypatch):
+    from site_builder import plugin
+
+    started, late = tmp_path / "started", tmp_path / "written-late"
+    indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
+    indexer += f"pathlib.Path({str(late)!r}).touch()"  # as Pagefind writes into the site
+
+    def english_and_index(root: Path, site_dir: Path) -> None:
+        subprocess.run([sys.executable, "-c", indexer], check=False)
+        late.touch()
+
+    monkeypatch.setattr(plugin, "_english_and_index", english_and_index)
+    plugin.english_in_background(tmp_path, tmp_path / "site")
+    assert wait_for(started.exists, 10)
+    plugin.SiteBuilderPlugin().on_shutdown()  # MkDocs then removes the folder they write into
+    assert not plugin._english
+    time.sleep(2.5)
+    assert not late.exists()
 
 
 def _preview_server(root: Path):

@@ -186,11 +186,14 @@ def test_generated_pages_are_what_mkdocs_own_pages_make_of_them(archive, tmp_pat
     assert tree_hash(tmp_path / "site") == tree_hash(archive.site)
 
 
-def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
+def test_serve_renders_again_only_what_an_edit_touched(archive, tmp_path) -> None:
     port = free_port()
+    scratch = tmp_path / "scratch"  # where MkDocs' preview keeps its copy of the site
+    scratch.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
         cwd=archive.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}/"
@@ -206,9 +209,11 @@ def test_serve_renders_again_only_what_an_edit_touched(archive) -> None:
         rendered = rendered_since(archive, moment)
         assert 2 <= rendered < total / 3, (rendered, total)
     finally:
-        server.terminate()
+        server.terminate()  # at once: the English build of the edit may still be running
         _, errors = server.communicate(timeout=20)
     assert "dirty" not in errors  # MkDocs' notice about dirty builds is not for editors
+    assert server.returncode == 0 and "Traceback" not in errors, errors
+    assert not list(scratch.iterdir())  # MkDocs' copy of the site, English and search too
 
 
 def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive) -> None:
