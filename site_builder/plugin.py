@@ -454,8 +454,10 @@ def english_in_background(root: Path, site_dir: Path) -> None:
 def _stop_english(site_dir: Path) -> None:
     old = _english.pop(site_dir, None)
     if old is not None and old.is_alive():
-        with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+        try:
             os.killpg(old.pid, signal.SIGTERM)  # and its Pagefind, which would write on
+        except ProcessLookupError:  # no group (it ended meanwhile): the process alone
+            old.terminate()
         old.join()
 
 
