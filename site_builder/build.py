@@ -24,7 +24,7 @@ from . import cards, image_cache, project, search_index, uptodate
 from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError, has_errors
 from .radio.render import write_all
-from .validate import load_content
+from .validate import READERS, load_content
 
 OK, CONTENT_ERRORS, INTERNAL_ERROR = 0, 1, 3
 
@@ -60,7 +60,7 @@ def build(
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
         return Result(OK, problems, pages, clock.seconds, up_to_date=True)
-    loaded = load_content(root, processes=min(os.cpu_count() or 1, 4))
+    loaded = load_content(root, processes=READERS)
     clock.lap("load+validate")
     problems = loaded[1]
     if has_errors(problems, strict):

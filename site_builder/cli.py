@@ -190,7 +190,7 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .validate import load_content
+    from .validate import READERS, load_content
 
     wanted = []
     for path in args.paths:
@@ -199,7 +199,7 @@ def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
             print(say("no-such-path", lang, path=path), file=sys.stderr)
             return USAGE
         wanted.append(full.resolve().relative_to(root.resolve()).as_posix())
-    _, problems = load_content(root, processes=min(os.cpu_count() or 1, 4))
+    _, problems = load_content(root, processes=READERS)
     if wanted:
         problems = [
             p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)

@@ -314,6 +314,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         return server
 
 
+_STOPS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
 def stop_as_on_ctrl_c() -> dict[int, Any]:
     """Make the preview stop on SIGTERM and SIGHUP as it does on Ctrl+C.
 
@@ -329,9 +332,6 @@ def stop_as_on_ctrl_c() -> dict[int, Any]:
         raise KeyboardInterrupt
 
     return {number: signal.signal(number, interrupt) for number in _STOPS}
-
-
-_STOPS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
 def watch_natively(server: Any, probe: Path) -> bool:

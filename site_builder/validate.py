@@ -191,10 +191,17 @@ def _stamp(path: Path, now_ns: int) -> Any:
 
 
 def _read(
-    project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool = False
+    project: Path,
+    rel: str,
+    cls: type,
+    extra: dict[str, Any],
+    mark_en: bool = False,
+    key: tuple[str, str, str] | None = None,
 ) -> tuple[Any, Context]:
-    """Read one file; `mark_en` records whether it has every English text (`has_en`)."""
-    key = _key(project, rel, cls, extra, mark_en)
+    """Read one file; `mark_en` records whether it has every English text (`has_en`).
+
+    `key` is the file's memo key, where the caller has it already."""
+    key = key or _key(project, rel, cls, extra, mark_en)
     kept = _memo.get(key)
     stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
     if kept is not None and stamp is not None and kept[3] == stamp:
@@ -227,6 +234,9 @@ class _Job(NamedTuple):
 
 # Below this many files to read a second process costs more than it saves (a fork, pickles).
 PARALLEL_FROM = 400
+# What a one-off load (a build, a check) asks for: one per core, at most four (each process
+# pickles its share back to this one).
+READERS = min(os.cpu_count() or 1, 4)
 
 
 def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any, Context]]:
@@ -243,7 +253,7 @@ def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any
     unread = sum(key not in _memo for key in keys)
     forks = "fork" in multiprocessing.get_all_start_methods()
     if processes < 2 or unread < PARALLEL_FROM or not forks:
-        return [_read(project, *job) for job in jobs]
+        return [_read(project, *job, key=key) for job, key in zip(jobs, keys, strict=True)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(processes - 1, mp_context=context) as pool:
         futures = [
@@ -258,8 +268,8 @@ def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any
 
 def _read_share(project: Path, jobs: list[_Job], keys: list[tuple[str, str, str]]) -> list[Any]:
     """Read `jobs` and return their memo entries (the result is the entry's third item)."""
-    for job in jobs:
-        _read(project, *job)
+    for job, key in zip(jobs, keys, strict=True):
+        _read(project, *job, key=key)
     return [_memo[key] for key in keys]
 
 
