@@ -7,6 +7,7 @@ as it was. A swap interrupted by a killed run is repaired by the next run.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -22,7 +23,7 @@ from typing import Any
 
 from . import cards, image_cache, project, search_index, uptodate
 from .checkpoints import checkpoint
-from .errors import BuildFailed, ContentError, has_errors
+from .errors import BuildFailed, ContentError, has_errors, machine_problem
 from .radio.render import write_all
 from .validate import READERS, load_content
 
@@ -45,11 +46,24 @@ def build(
     strict: bool = False,
     radio_dir: Path | None = None,
 ) -> Result:
-    """Validate `root`'s content, build both languages into `site_dir` atomically, then write
-    the radio scripts into `radio_dir` (they name staff: never inside the site)."""
-    clock = Stopwatch()
+    """Validate `root`'s content, write the radio scripts into `radio_dir` (they name staff:
+    never inside the site), and build both languages into `site_dir` atomically."""
     target = (site_dir or root / "site").absolute()
     radio = (radio_dir or root / "radio").absolute()
+    seen: list[ContentError] = []  # the content's problems, once read
+    try:
+        return _build(root, target, radio, strict, seen)
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        problem = machine_problem(root, exc, target)
+        if problem is None:
+            raise
+        with contextlib.suppress(OSError):
+            repair(target)  # no staging left behind; the live site stays whole
+        return Result(INTERNAL_ERROR, [*seen, problem])
+
+
+def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
+    clock = Stopwatch()
     repair(target)
     project.pin_build_date(root)
     record = uptodate.Record(root, target, radio, strict)
@@ -63,6 +77,7 @@ def build(
     loaded = load_content(root, processes=READERS)
     clock.lap("load+validate")
     problems = loaded[1]
+    seen.extend(problems)
     if has_errors(problems, strict):
         return Result(CONTENT_ERRORS, problems)
     try:
@@ -78,14 +93,14 @@ def build(
     staging_en = holder / "en"
     for folder in (staging, holder):
         shutil.rmtree(folder, ignore_errors=True)
-    jobs = [("vi", staging, strict), ("en", staging_en, strict)]
+    jobs = [("vi", staging, strict, target), ("en", staging_en, strict, target)]
     # fork shares the validated content; where there is no fork, workers read it again
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
         outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
     clock.lap("languages (parallel)")
-    for (lang, _, _), outcome in zip(jobs, outcomes, strict=True):
+    for (lang, *_), outcome in zip(jobs, outcomes, strict=True):
         for stage, spent in outcome[2].items():
             clock.seconds[f"{lang}: {stage}"] = spent
     failures = [o for o in outcomes if o[0] != OK]
@@ -100,7 +115,7 @@ def build(
     except Exception as exc:  # our bug, or a full disk: the live site stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(holder, ignore_errors=True)
-        return Result(INTERNAL_ERROR, [*problems, _internal(exc)])
+        return Result(INTERNAL_ERROR, [*problems, _failure(root, exc, target)])
     clock.lap("social cards")
     staging_en.rename(staging / "en")
     holder.rmdir()
@@ -109,17 +124,17 @@ def build(
         search_index.assemble(indexes, staging / search_index.BUNDLE)
     except (BuildFailed, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        why = exc.problems if isinstance(exc, BuildFailed) else [_internal(exc)]
+        why = exc.problems if isinstance(exc, BuildFailed) else [_failure(root, exc, target)]
         return Result(INTERNAL_ERROR, problems + why)
     clock.lap("search index")
+    if loaded[0].programmes:  # before the swap: a failure here leaves the live site as it was
+        write_all(root, loaded[0], radio)
+        clock.lap("radio")
     previous = _swap(staging, target)
     # the previous site and each language's earlier index (or an earlier layout's digest)
     stale = ([previous] if previous else []) + search_index.stale(root, indexes)
     discard(stale, image_cache.cache_root(root) / "trash")
     clock.lap("swap")
-    if loaded[0].programmes:
-        write_all(root, loaded[0], radio)
-        clock.lap("radio")
     site, pages = uptodate.survey(target)
     try:
         record.write(problems, pages, site)
@@ -130,9 +145,13 @@ def build(
 
 
 def _build_one(
-    root: Path, lang: str, site_dir: Path, strict: bool
+    root: Path, lang: str, site_dir: Path, strict: bool, target: Path
 ) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card], Path]:
-    """Build and index one language in a worker process; report failures as data."""
+    """Build and index one language in a worker process; report failures as data.
+
+    `site_dir` is where the pages go; `target` the folder they will become, named to the
+    editor when the disk fails without naming a file.
+    """
     from .plugin import build_language
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
@@ -146,15 +165,24 @@ def _build_one(
         code = INTERNAL_ERROR if internal else CONTENT_ERRORS
         return code, exc.problems, {}, set(), tree
     except Exception as exc:  # our bug: name where it happened, without a traceback
-        return INTERNAL_ERROR, [_internal(exc)], {}, set(), tree
+        return INTERNAL_ERROR, [_failure(root, exc, target)], {}, set(), tree
     return OK, [], seconds, wanted, index
 
 
-def _internal(exc: Exception) -> ContentError:
+def _failure(root: Path, exc: Exception, near: Path) -> ContentError:
+    """The machine's error as such; else our bug, named by the last line of ours it passed."""
+    problem = machine_problem(root, exc, near)
+    if problem is not None:
+        return problem
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).parent.is_relative_to(_PACKAGE)]
+    where = (ours or frames)[-1] if frames else None
     path = f"{where.filename}:{where.lineno}" if where else "site_builder"
     return ContentError(path, 0, 0, "internal-error", {"detail": detail})
+
+
+_PACKAGE = Path(__file__).parent
 
 
 def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: Any) -> None:

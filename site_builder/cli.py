@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from . import build as build_stage
-from .errors import WARNING, ContentError, has_errors, report
+from .errors import WARNING, ContentError, has_errors, machine_problem, report
 from .project import find_project
 from .scaffold import KINDS
 
@@ -166,8 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         return command(root, args, lang)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # our bug: say so plainly, no traceback for editors
-        print(say("bug", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    except Exception as exc:  # the machine's fault, or our bug: no traceback for editors
+        problem = machine_problem(root, exc, root)
+        if problem is not None:
+            print(report([problem], lang), file=sys.stderr)
+        else:
+            print(say("bug", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return INTERNAL
 
 

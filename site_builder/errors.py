@@ -6,6 +6,7 @@ arguments); the text is produced only when it is printed, in the reader's langua
 
 from __future__ import annotations
 
+import errno
 import json
 import traceback
 from collections.abc import Iterable
@@ -323,6 +324,14 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "sửa nguyên nhân của cảnh báo, hoặc dựng không có --strict",
         "fix what the warnings name, or build without --strict",
     ),
+    "file-system": (
+        "không đọc hoặc ghi được ở đây: {reason}",
+        "could not read or write here: {reason}",
+        "kiểm tra thư mục này có tồn tại, ghi được và ổ đĩa còn chỗ trống, rồi dựng lại; "
+        "nội dung không có lỗi",
+        "check that this folder exists, can be written and the disk has free space, then "
+        "build again; the content is not at fault",
+    ),
     "internal-error": (
         "lỗi nội bộ khi xử lý tệp này: {detail}",
         "internal error while processing this file: {detail}",
@@ -435,6 +444,30 @@ def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
         pass
     detail = str(exc).replace("\n", " ")
     return ContentError(path, line, 1 if line else 0, "template-error", {"detail": detail})
+
+
+# Errors of the machine, not of the tool: a full disk, a folder that cannot be written.
+_MACHINE = {
+    errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR,
+    errno.EISDIR, errno.EIO, errno.EMFILE, errno.ENFILE, errno.ENAMETOOLONG,
+}  # fmt: skip
+
+
+def machine_problem(root: Path, exc: BaseException, near: Path) -> ContentError | None:
+    """Name the path an operating-system error refused, or None if `exc` is not one.
+
+    Such an error is the machine's (a full disk, a read-only or misplaced folder), so the
+    editor is told which path to look at rather than that the tool has a bug. `near` is
+    named when the error carries no path (a full disk while writing into it).
+    """
+    if not isinstance(exc, OSError) or exc.errno not in _MACHINE:
+        return None
+    where = Path(exc.filename if isinstance(exc.filename, str) else near).absolute()
+    try:
+        shown = where.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        shown = str(where)
+    return ContentError(shown, 0, 0, "file-system", {"reason": exc.strerror or str(exc)})
 
 
 class BuildFailed(Exception):

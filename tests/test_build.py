@@ -285,10 +285,33 @@ def test_a_failure_drawing_cards_keeps_the_live_site(make_site, monkeypatch) -> 
 
     monkeypatch.setattr(cards, "draw_into_cache", full_disk)
     result = site.build()
-    assert result.code == 3 and [p.code for p in result.problems] == ["internal-error"]
+    # the machine's fault, not the tool's: the editor is sent to the site's folder
+    assert result.code == 3 and [p.code for p in result.problems] == ["file-system"]
+    assert result.problems[0].format("en").startswith("site: error: could not read or write")
     assert "No space left" in result.problems[0].format("en")
     assert tree_hash(site.site) == before  # the live site as it was
     assert not [p for p in site.root.iterdir() if p.name.startswith(".site")]
+
+    def our_bug(project, wanted):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(cards, "draw_into_cache", our_bug)
+    result = site.build()
+    assert [p.code for p in result.problems] == ["internal-error"]
+    assert Path(result.problems[0].path.rpartition(":")[0]).name == "build.py"  # our line
+    assert tree_hash(site.site) == before
+
+
+def test_a_site_folder_that_cannot_be_written_is_named(make_site) -> None:
+    site = make_site()
+    (site.root / "blocker").write_text("a file where a folder was meant", encoding="utf-8")
+    result = site.cli("build", "--site-dir", "blocker/site")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "site-builder" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("blocker/.site.new: lỗi: không đọc hoặc ghi được ở đây: Not a dir")
+    assert "gợi ý: kiểm tra thư mục này" in first
+    assert "lỗi nội bộ" not in result.stderr
 
 
 def test_plain_mkdocs_serve_keeps_the_photos_after_each_rebuild(make_site):

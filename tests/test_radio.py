@@ -12,6 +12,8 @@ import pytest
 from site_builder.radio.normalise import Reader
 from site_builder.radio.timing import seconds, syllables
 
+from conftest import tree_hash
+
 GLOSSARY = {
     "UBND": "Ủy ban nhân dân",
     "HĐND": "Hội đồng nhân dân",
@@ -290,6 +292,23 @@ def test_build_writes_scripts_outside_the_site(make_site) -> None:
     assert "Biên tập" not in "".join(
         p.read_text(errors="replace") for p in site.site.rglob("*.html")
     )
+
+
+def test_a_radio_folder_that_cannot_be_written_keeps_the_site_and_says_where(make_site) -> None:
+    site = radio_site(make_site)
+    assert site.cli("build").returncode == 0
+    before = tree_hash(site.site)
+    (site.root / "blocker").write_text("a file where a folder was meant", encoding="utf-8")
+    site.write("content/news/2022/tin.yml", NEWS.replace("Tin", "Tin mới", 1))
+    for args in (("build", "--radio-dir", "blocker/radio"), ("radio", "--out", "blocker/radio")):
+        result = site.cli("--lang", "en", *args)
+        assert result.returncode == 3, result.stderr
+        refused = "blocker/radio: error: could not read or write here: Not a directory (hint:"
+        assert any(line.startswith(refused) for line in result.stderr.splitlines()), result.stderr
+        assert "warning: 'duration_minutes'" in result.stderr  # the content's warnings too
+        assert "Traceback" not in result.stderr and "Internal error" not in result.stderr
+    assert tree_hash(site.site) == before  # scripts are written before the site is swapped
+    assert not [p for p in site.root.iterdir() if p.name.startswith(".site")]
 
 
 def test_radio_unknown_id_is_a_usage_error(make_site) -> None:
