@@ -52,7 +52,8 @@ def build(
     radio = (radio_dir or root / "radio").absolute()
     seen: list[ContentError] = []  # the content's problems, once read
     try:
-        return _build(root, target, radio, strict, seen)
+        with project.pinned_build_date(root):
+            return _build(root, target, radio, strict, seen)
     except OSError as exc:  # a folder that cannot be written, a full disk
         problem = machine_problem(root, exc, target)
         if problem is None:
@@ -65,7 +66,6 @@ def build(
 def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
     clock = Stopwatch()
     repair(target)
-    project.pin_build_date(root)
     record = uptodate.Record(root, target, radio, strict)
     known = record.unchanged()
     if known is not None:  # nothing read has changed and the output is as it was left

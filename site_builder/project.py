@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import ContentError
@@ -61,6 +63,24 @@ def build_datetime(project: Path) -> dt.datetime:
 def pin_build_date(project: Path) -> None:
     """Give MkDocs the same build date (its sitemap's lastmod reads SOURCE_DATE_EPOCH)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(build_datetime(project).timestamp())))
+
+
+@contextlib.contextmanager
+def pinned_build_date(project: Path) -> Iterator[None]:
+    """Pin the build date for one build and the processes it starts, then unpin it.
+
+    A process that builds again later (the web editor's server) must read the date
+    anew: pinned for good, a news item saved today would stay "in the future" there.
+    A date the user set is theirs and stays.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    pin_build_date(project)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def preload(

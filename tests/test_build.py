@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from site_builder.build import repair
+from site_builder.project import VIETNAM
 
 from conftest import fetch, tree_hash, wait_for
 
@@ -340,3 +342,22 @@ def test_plain_mkdocs_serve_keeps_the_photos_after_each_rebuild(make_site):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_process_that_builds_again_reads_the_build_date_anew(make_site, monkeypatch) -> None:
+    """The web editor's server builds after every save: a date pinned by its first build
+    would keep an item saved later "in the future", off the site (no git: content dates)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    site = make_site()
+    june, august = (dt.datetime(2022, m, 2, tzinfo=VIETNAM).timestamp() for m in (6, 8))
+    for path in (site.root / "content").rglob("*"):
+        os.utime(path, (june, june))
+    assert site.build().code == 0
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    news = site.write("content/news/2022/moi.yml", "title: {vi: Tin tháng Tám}\n"
+                      "date: 2022-08-01\nsummary: {vi: Tóm tắt}\nbody: {vi: Nội dung}\n"
+                      "category: kinh-te\n")  # fmt: skip
+    for path in (news, news.parent, news.parent.parent):
+        os.utime(path, (august, august))
+    assert site.build().code == 0
+    assert "Tin tháng Tám" in site.read("tin-tuc/moi/index.html")
