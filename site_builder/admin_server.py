@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -25,10 +27,16 @@ LIMIT = 64 * 1024 * 1024  # a request body: photos arrive base64-encoded
 
 
 class Rebuilder:
-    """Rebuild the site after saves, one build at a time, coalescing saves made meanwhile."""
+    """Rebuild the site after saves, one build at a time, coalescing saves made meanwhile.
 
-    def __init__(self, project: Path, site_dir: Path) -> None:
-        self.project, self.site_dir = project, site_dir
+    Each build is `site-builder build` in a process of its own. This server has threads,
+    and a build forks its language processes, which is safe only from a process without
+    them; and a build that fails, however it fails, leaves the server serving and the
+    next save rebuilding. The build prints its outcome where the server was started.
+    """
+
+    def __init__(self, project: Path, site_dir: Path, lang: str = "vi") -> None:
+        self.project, self.site_dir, self.lang = project, site_dir.absolute(), lang
         self.wanted = threading.Event()
         threading.Thread(target=self.loop, daemon=True).start()
 
@@ -39,7 +47,17 @@ class Rebuilder:
         while True:
             self.wanted.wait()
             self.wanted.clear()  # saves made during this build ask for the next one
-            build_stage.build(self.project, self.site_dir)
+            self.rebuild()
+
+    def rebuild(self) -> int:
+        """Build once; return the command's exit code."""
+        command = [sys.executable, "-m", "site_builder", "--lang", self.lang, "build"]
+        command += ["--site-dir", str(self.site_dir)]
+        try:  # our own interpreter and command; the one argument is the server's own folder
+            return subprocess.run(command, cwd=self.project, check=False).returncode  # noqa: S603
+        except OSError as exc:  # no Python to start: say so, and try again on the next save
+            print(f"site-builder build: {exc}", file=sys.stderr, flush=True)
+            return build_stage.INTERNAL_ERROR
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -109,7 +127,7 @@ def make_server(
     attrs = {
         "hosts": frozenset({"127.0.0.1", "localhost", "::1", host}),
         "proxy": Proxy(project, lang),
-        "rebuilder": Rebuilder(project, site_dir) if rebuild else None,
+        "rebuilder": Rebuilder(project, site_dir, lang) if rebuild else None,
     }
     handler_class = type("BoundHandler", (Handler,), attrs)
     handler = functools.partial(handler_class, directory=str(site_dir))

@@ -11,8 +11,11 @@ def checkpoint(name: str) -> None:
     """Pause at a named point when a test asks, so that it can kill a real build there.
 
     Set SITE_BUILDER_PAUSE_AT to the point's name and SITE_BUILDER_PAUSE_FILE to a path;
-    the build writes that file and waits. Points: images, mkdocs, swap.
+    the build writes the point's name and its process id there, and waits. Points: images,
+    mkdocs, swap.
     """
     if os.environ.get("SITE_BUILDER_PAUSE_AT") == name:
-        Path(os.environ["SITE_BUILDER_PAUSE_FILE"]).write_text(name, encoding="utf-8")
+        told = Path(os.environ["SITE_BUILDER_PAUSE_FILE"])
+        told.with_name(told.name + ".part").write_text(f"{name} {os.getpid()}", "utf-8")
+        told.with_name(told.name + ".part").replace(told)  # whole when it appears
         time.sleep(3600)

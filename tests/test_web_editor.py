@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import shutil
+import signal
 import threading
 import unicodedata
 from pathlib import Path
@@ -285,6 +286,33 @@ def test_vendored_editor_matches_the_recorded_package() -> None:
     assert f"Decap CMS {vendor_cms.VERSION}" in (folder / "LICENSE.txt").read_text()
     digest = hashlib.sha256((folder / "decap-cms.js").read_bytes()).hexdigest()
     assert digest == vendor_cms.BUNDLE_SHA256  # unchanged since  checked it
+
+
+def test_the_editor_rebuilds_in_a_process_of_its_own_which_may_die(
+    make_site, tmp_path, monkeypatch
+) -> None:
+    """The server has threads, and forking a build from it could deadlock; a build that
+    dies (killed, out of memory) must not take the server, or the next rebuild, with it."""
+    site = make_site()
+    assert site.build().code == 0
+    before = (site.site / "index.html").read_bytes()
+    pause = tmp_path / "paused"
+    monkeypatch.setenv("SITE_BUILDER_PAUSE_AT", "swap")
+    monkeypatch.setenv("SITE_BUILDER_PAUSE_FILE", str(pause))
+    rebuilder = admin_server.Rebuilder(site.root, site.site)
+    site.write("content/news/2022/moi.yml", "title: {vi: Tin mới lưu}\ndate: 2022-05-01\n"
+               "summary: {vi: Tóm tắt}\nbody: {vi: Nội dung}\ncategory: kinh-te\n")  # fmt: skip
+    rebuilder.request()  # as a save does
+    assert wait_for(pause.exists, 120)
+    point, pid = pause.read_text(encoding="utf-8").split()
+    assert point == "swap" and int(pid) != os.getpid()  # the build is not the server
+    os.kill(int(pid), signal.SIGKILL)
+    assert (site.site / "index.html").read_bytes() == before  # the live site as it was
+    monkeypatch.delenv("SITE_BUILDER_PAUSE_AT")
+    rebuilder.request()  # the next save
+    page = site.site / "tin-tuc" / "moi" / "index.html"
+    assert wait_for(page.exists, 120)
+    assert "Tin mới lưu" in page.read_text(encoding="utf-8")
 
 
 def test_admin_server_refuses_cross_origin_writes(make_site) -> None:
