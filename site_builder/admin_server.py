@@ -56,7 +56,9 @@ class Rebuilder:
         try:  # our own interpreter and command; the one argument is the server's own folder
             return subprocess.run(command, cwd=self.project, check=False).returncode  # noqa: S603
         except OSError as exc:  # no Python to start: say so, and try again on the next save
-            print(f"site-builder build: {exc}", file=sys.stderr, flush=True)
+            from .cli import say
+
+            print(say("no-rebuild", self.lang, detail=exc), file=sys.stderr, flush=True)
             return build_stage.INTERNAL_ERROR
 
 

@@ -72,6 +72,12 @@ MESSAGES = {
         "The editor: {url} (each save is checked, then written to content/; the site is "
         "rebuilt). Press Ctrl+C to stop.",
     ),
+    "no-rebuild": (
+        "Không chạy được việc dựng lại trang: {detail}. Trang cũ vẫn được phục vụ; lần lưu sau "
+        "sẽ thử lại.",
+        "Could not start the rebuild: {detail}. The previous site is still served; the next "
+        "save tries again.",
+    ),
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
         "Internal error in site-builder (not a content error): {detail}. Please report it.",

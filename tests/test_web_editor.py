@@ -315,6 +315,13 @@ def test_the_editor_rebuilds_in_a_process_of_its_own_which_may_die(
     assert "Tin mới lưu" in page.read_text(encoding="utf-8")
 
 
+def test_a_rebuild_that_cannot_start_is_reported(tmp_path, capsys) -> None:
+    rebuilder = admin_server.Rebuilder(tmp_path / "gone", tmp_path / "site", lang="en")
+    assert rebuilder.rebuild() == 3  # the project folder was removed under the server
+    said = capsys.readouterr().err
+    assert said.startswith("Could not start the rebuild: ") and "next save tries again" in said
+
+
 def test_admin_server_refuses_cross_origin_writes(make_site) -> None:
     root = project_with_person(make_site)
     (root / "site").mkdir()
