@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,14 +46,18 @@ def build(
     *,
     strict: bool = False,
     radio_dir: Path | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> Result:
     """Validate `root`'s content, write the radio scripts into `radio_dir` (they name staff:
-    never inside the site), and build both languages into `site_dir` atomically."""
+    never inside the site), and build both languages into `site_dir` atomically.
+
+    Builds sharing a cache run one at a time; `waiting` is called if this one must wait.
+    """
     target = (site_dir or root / "site").absolute()
     radio = (radio_dir or root / "radio").absolute()
     seen: list[ContentError] = []  # the content's problems, once read
     try:
-        with project.pinned_build_date(root):
+        with _one_at_a_time(root, waiting), project.pinned_build_date(root):
             return _build(root, target, radio, strict, seen)
     except OSError as exc:  # a folder that cannot be written, a full disk
         problem = machine_problem(root, exc, target)
@@ -61,6 +66,29 @@ def build(
         with contextlib.suppress(OSError):
             repair(target)  # no staging left behind; the live site stays whole
         return Result(INTERNAL_ERROR, [*seen, problem])
+
+
+@contextlib.contextmanager
+def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
+    """Hold the cache's build lock: a build discards the search indexes it did not use, and
+    another build's index, half written, is one of them (the web editor's rebuild and an
+    editor's own build, or two site folders). The lock goes with the process, killed or not.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: one editor, one build at a time
+        yield
+        return
+    folder = image_cache.cache_root(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "build.lock", "a", encoding="utf-8") as held:  # closing it unlocks
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(held, fcntl.LOCK_EX)
+        yield
 
 
 def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:

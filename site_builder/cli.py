@@ -8,6 +8,7 @@ import os
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from . import build as build_stage
@@ -71,6 +72,10 @@ MESSAGES = {
         "dựng lại). Nhấn Ctrl+C để dừng.",
         "The editor: {url} (each save is checked, then written to content/; the site is "
         "rebuilt). Press Ctrl+C to stop.",
+    ),
+    "waiting": (
+        "Một lần dựng khác của dự án này đang chạy; chờ nó xong…",
+        "Another build of this project is running; waiting for it to finish…",
     ),
     "no-rebuild": (
         "Không chạy được việc dựng lại trang: {detail}. Trang cũ vẫn được phục vụ; lần lưu sau "
@@ -185,7 +190,9 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
     start = time.monotonic()
     site_dir = args.site_dir or root / "site"
     radio_dir = args.radio_dir or root / "radio"
-    result = build_stage.build(root, site_dir, strict=args.strict, radio_dir=radio_dir)
+    result = build_stage.build(
+        root, site_dir, strict=args.strict, radio_dir=radio_dir, waiting=_waiting(lang)
+    )
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
     if result.code != build_stage.OK:
@@ -291,7 +298,7 @@ def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
     from .admin_server import make_server
 
     site_dir = args.site_dir or root / "site"
-    result = build_stage.build(root, site_dir)
+    result = build_stage.build(root, site_dir, waiting=_waiting(lang))
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
     if not (site_dir / "admin" / "index.html").is_file():
@@ -305,6 +312,10 @@ def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def _waiting(lang: str) -> Callable[[], None]:
+    return lambda: print(say("waiting", lang), file=sys.stderr, flush=True)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -361,3 +362,35 @@ def test_a_process_that_builds_again_reads_the_build_date_anew(make_site, monkey
         os.utime(path, (august, august))
     assert site.build().code == 0
     assert "Tin tháng Tám" in site.read("tin-tuc/moi/index.html")
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(make_site, tmp_path) -> None:
+    """A build discards the search indexes it did not use; run beside another, it took the
+    other's index half written. The web editor's rebuild and an editor's build meet so."""
+    site = make_site()
+    pause, said = tmp_path / "paused", tmp_path / "second.txt"
+    env = {**os.environ, "SITE_BUILDER_PAUSE_AT": "swap", "SITE_BUILDER_PAUSE_FILE": str(pause)}
+    first = subprocess.Popen([sys.executable, "-m", "site_builder", "build"], cwd=site.root,
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)  # fmt: skip
+    try:
+        assert wait_for(pause.exists, 120)  # the first holds its finished site, unswapped
+        with said.open("w", encoding="utf-8") as out:
+            second = subprocess.Popen(
+                [sys.executable, "-m", "site_builder", "--lang", "en", "build",
+                 "--site-dir", str(tmp_path / "other")],
+                cwd=site.root, stdout=out, stderr=out,
+            )  # fmt: skip
+            waits = "Another build of this project is running; waiting for it to finish"
+            assert wait_for(lambda: waits in said.read_text() or second.poll() is not None, 120)
+            assert waits in said.read_text(), said.read_text()
+            assert second.poll() is None  # still waiting
+        os.killpg(first.pid, signal.SIGKILL)  # the lock goes with the killed process
+        assert second.wait(timeout=120) == 0, said.read_text()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=30)
+    assert (tmp_path / "other" / "index.html").is_file()
+    assert site.cli("build").returncode == 0  # and the killed one's leftovers are repaired
+    assert not [p for p in site.root.iterdir() if p.name.startswith(".site.")]
