@@ -37,16 +37,25 @@ class Rebuilder:
 
     def __init__(self, project: Path, site_dir: Path, lang: str = "vi") -> None:
         self.project, self.site_dir, self.lang = project, site_dir.absolute(), lang
-        self.wanted = threading.Event()
-        threading.Thread(target=self.loop, daemon=True).start()
+        self.wanted, self.closed = threading.Event(), False
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+        self.thread.start()
 
     def request(self) -> None:
         self.wanted.set()
+
+    def close(self, timeout: float = 300) -> None:
+        """Start no other build, and wait for the one under way: it writes into the site."""
+        self.closed = True
+        self.wanted.set()
+        self.thread.join(timeout)
 
     def loop(self) -> None:
         while True:
             self.wanted.wait()
             self.wanted.clear()  # saves made during this build ask for the next one
+            if self.closed:
+                return
             self.rebuild()
 
     def rebuild(self) -> int:
@@ -121,16 +130,30 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class AdminServer(http.server.ThreadingHTTPServer):
+    """Closing it also waits for the rebuild under way, which would write on after it."""
+
+    def __init__(self, address: tuple[str, int], handler: Any, rebuilder: Rebuilder | None):
+        self.rebuilder = rebuilder
+        super().__init__(address, handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.rebuilder is not None:
+            self.rebuilder.close()
+
+
 def make_server(
     project: Path, site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
     lang: str = "vi", rebuild: bool = True,
-) -> http.server.ThreadingHTTPServer:  # fmt: skip
+) -> AdminServer:  # fmt: skip
     """Return a server of `site_dir` and the editor's back end; the caller serves it."""
+    rebuilder = Rebuilder(project, site_dir, lang) if rebuild else None
     attrs = {
         "hosts": frozenset({"127.0.0.1", "localhost", "::1", host}),
         "proxy": Proxy(project, lang),
-        "rebuilder": Rebuilder(project, site_dir, lang) if rebuild else None,
+        "rebuilder": rebuilder,
     }
     handler_class = type("BoundHandler", (Handler,), attrs)
     handler = functools.partial(handler_class, directory=str(site_dir))
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return AdminServer((host, port), handler, rebuilder)

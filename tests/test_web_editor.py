@@ -315,6 +315,20 @@ def test_the_editor_rebuilds_in_a_process_of_its_own_which_may_die(
     assert "Tin mới lưu" in page.read_text(encoding="utf-8")
 
 
+def test_closing_the_server_waits_for_the_rebuild_under_way(make_site) -> None:
+    site = make_site()
+    assert site.build().code == 0
+    server = admin_server.make_server(site.root, site.site, port=0)
+    site.write("content/news/2022/moi.yml", "title: {vi: Tin lưu cuối}\ndate: 2022-05-01\n"
+               "summary: {vi: Tóm tắt}\nbody: {vi: Nội dung}\ncategory: kinh-te\n")  # fmt: skip
+    server.rebuilder.request()
+    assert wait_for(lambda: (site.root / ".site.new").exists(), 120)  # the build is writing
+    server.server_close()
+    assert "Tin lưu cuối" in site.read("tin-tuc/moi/index.html")  # it finished first
+    assert not server.rebuilder.thread.is_alive()
+    assert not [p for p in site.root.iterdir() if p.name.startswith(".site.")]
+
+
 def test_a_rebuild_that_cannot_start_is_reported(tmp_path, capsys) -> None:
     rebuilder = admin_server.Rebuilder(tmp_path / "gone", tmp_path / "site", lang="en")
     assert rebuilder.rebuild() == 3  # the project folder was removed under the server
