@@ -88,6 +88,8 @@ def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[N
             if waiting is not None:
                 waiting()
             fcntl.flock(held, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks (some network shares): build unlocked
+            pass
         yield
 
 

@@ -394,3 +394,16 @@ def test_a_second_build_waits_for_the_first_and_says_so(make_site, tmp_path) -> 
     assert (tmp_path / "other" / "index.html").is_file()
     assert site.cli("build").returncode == 0  # and the killed one's leftovers are repaired
     assert not [p for p in site.root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_file_system_without_locks_still_builds(make_site, monkeypatch) -> None:
+    import errno
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")  # as some network shares answer
+
+    site = make_site()
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    assert site.build().code == 0
+    assert (site.site / "index.html").is_file()
