@@ -448,8 +448,10 @@ def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
 
 # Errors of the machine, not of the tool: a full disk, a folder that cannot be written.
 _MACHINE = {
-    errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR,
-    errno.EISDIR, errno.EIO, errno.EMFILE, errno.ENFILE, errno.ENAMETOOLONG,
+    getattr(errno, name)
+    for name in ("EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR", "EISDIR", "EIO",
+                 "EMFILE", "ENFILE", "ENAMETOOLONG")
+    if hasattr(errno, name)  # each platform has its own list
 }  # fmt: skip
 
 
