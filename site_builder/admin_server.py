@@ -38,6 +38,7 @@ class Rebuilder:
     def __init__(self, project: Path, site_dir: Path, lang: str = "vi") -> None:
         self.project, self.site_dir, self.lang = project, site_dir.absolute(), lang
         self.wanted, self.closed = threading.Event(), False
+        self.process: subprocess.Popen[bytes] | None = None  # the latest build
         self.thread = threading.Thread(target=self.loop, daemon=True)
         self.thread.start()
 
@@ -63,12 +64,13 @@ class Rebuilder:
         command = [sys.executable, "-m", "site_builder", "--lang", self.lang, "build"]
         command += ["--site-dir", str(self.site_dir)]
         try:  # our own interpreter and command; the one argument is the server's own folder
-            return subprocess.run(command, cwd=self.project, check=False).returncode  # noqa: S603
+            self.process = subprocess.Popen(command, cwd=self.project)  # noqa: S603
         except OSError as exc:  # no Python to start: say so, and try again on the next save
             from .cli import say
 
             print(say("no-rebuild", self.lang, detail=exc), file=sys.stderr, flush=True)
             return build_stage.INTERNAL_ERROR
+        return self.process.wait()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -313,6 +313,7 @@ def test_the_editor_rebuilds_in_a_process_of_its_own_which_may_die(
     page = site.site / "tin-tuc" / "moi" / "index.html"
     assert wait_for(page.exists, 120)
     assert "Tin mới lưu" in page.read_text(encoding="utf-8")
+    rebuilder.close()
 
 
 def test_closing_the_server_waits_for_the_rebuild_under_way(make_site) -> None:
@@ -322,7 +323,7 @@ def test_closing_the_server_waits_for_the_rebuild_under_way(make_site) -> None:
     site.write("content/news/2022/moi.yml", "title: {vi: Tin lưu cuối}\ndate: 2022-05-01\n"
                "summary: {vi: Tóm tắt}\nbody: {vi: Nội dung}\ncategory: kinh-te\n")  # fmt: skip
     server.rebuilder.request()
-    assert wait_for(lambda: (site.root / ".site.new").exists(), 120)  # the build is writing
+    assert wait_for(lambda: server.rebuilder.process is not None, 120)  # a build started
     server.server_close()
     assert "Tin lưu cuối" in site.read("tin-tuc/moi/index.html")  # it finished first
     assert not server.rebuilder.thread.is_alive()
