@@ -81,7 +81,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".webp": "image/webp",
     }
     proxy: Proxy
-    rebuilder: Rebuilder | None
     hosts: frozenset[str]  # the names this server answers to
     lock = threading.Lock()  # one write at a time: a save checks the whole content
 
@@ -113,8 +112,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         except (ValueError, KeyError, TypeError) as exc:
             self.reply(400, {"error": f"bad request: {exc}"})
             return
-        if body.get("action") in _WRITES and self.rebuilder is not None:
-            self.rebuilder.request()
+        rebuilder = self.server.rebuilder if isinstance(self.server, AdminServer) else None
+        if body.get("action") in _WRITES and rebuilder is not None:
+            rebuilder.request()
         self.reply(200, result)
 
     def reply(self, status: int, payload: Any) -> None:
@@ -150,12 +150,11 @@ def make_server(
     lang: str = "vi", rebuild: bool = True,
 ) -> AdminServer:  # fmt: skip
     """Return a server of `site_dir` and the editor's back end; the caller serves it."""
-    rebuilder = Rebuilder(project, site_dir, lang) if rebuild else None
     attrs = {
         "hosts": frozenset({"127.0.0.1", "localhost", "::1", host}),
         "proxy": Proxy(project, lang),
-        "rebuilder": rebuilder,
     }
     handler_class = type("BoundHandler", (Handler,), attrs)
     handler = functools.partial(handler_class, directory=str(site_dir))
+    rebuilder = Rebuilder(project, site_dir, lang) if rebuild else None
     return AdminServer((host, port), handler, rebuilder)

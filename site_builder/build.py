@@ -199,6 +199,9 @@ def _build_one(
     return OK, [], seconds, wanted, index
 
 
+_PACKAGE = Path(__file__).parent
+
+
 def _failure(root: Path, exc: Exception, near: Path) -> ContentError:
     """The machine's error as such; else our bug, named by the last line of ours it passed."""
     problem = machine_problem(root, exc, near)
@@ -210,9 +213,6 @@ def _failure(root: Path, exc: Exception, near: Path) -> ContentError:
     where = (ours or frames)[-1] if frames else None
     path = f"{where.filename}:{where.lineno}" if where else "site_builder"
     return ContentError(path, 0, 0, "internal-error", {"detail": detail})
-
-
-_PACKAGE = Path(__file__).parent
 
 
 def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: Any) -> None:

@@ -437,13 +437,17 @@ def template_problem(root: Path, exc: jinja2.TemplateError) -> ContentError:
             if frame.filename.endswith(".html"):
                 filename, line = frame.filename, frame.lineno or 0
                 break
-    path = str(filename or "templates/")
-    try:
-        path = Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        pass
+    path = shown_path(str(filename or "templates/"), root)
     detail = str(exc).replace("\n", " ")
     return ContentError(path, line, 1 if line else 0, "template-error", {"detail": detail})
+
+
+def shown_path(path: str | Path, root: Path) -> str:
+    """`path` relative to the project when it is inside it, else as given."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # Errors of the machine, not of the tool: a full disk, a folder that cannot be written.
@@ -464,12 +468,9 @@ def machine_problem(root: Path, exc: BaseException, near: Path) -> ContentError 
     """
     if not isinstance(exc, OSError) or exc.errno not in _MACHINE:
         return None
-    where = Path(exc.filename if isinstance(exc.filename, str) else near).absolute()
-    try:
-        shown = where.relative_to(root.absolute()).as_posix()
-    except ValueError:
-        shown = str(where)
-    return ContentError(shown, 0, 0, "file-system", {"reason": exc.strerror or str(exc)})
+    refused = Path(exc.filename if isinstance(exc.filename, str) else near).absolute()
+    reason = exc.strerror or str(exc)
+    return ContentError(shown_path(refused, root), 0, 0, "file-system", {"reason": reason})
 
 
 class BuildFailed(Exception):
