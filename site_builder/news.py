@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .model import NewsItem
@@ -106,6 +106,13 @@ class Neighbourhood:
             for tag in self.tags[item.id]:
                 self.by_tag[tag].append(item)
         self.newest_in = {c: newest_first(v) for c, v in by_category(self.items).items()}
+        # what related() reads of every item, in order: a list of the same shape has the
+        # same related items (the preview's rebuilds, where an edit seldom moves an item)
+        shape = tuple((i.id, i.date, i.category, frozenset(self.tags[i.id])) for i in self.items)
+        if shape not in _related:
+            _related.clear()  # the last list's only: one language per process but on Windows
+            _related[shape] = {}
+        self.found: dict[tuple[str, int], tuple[str, ...]] = _related[shape]
 
     def neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
         """Return the older and the newer item next to `item`."""
@@ -116,6 +123,12 @@ class Neighbourhood:
 
     def related(self, item: NewsItem, limit: int = 3) -> list[NewsItem]:
         """Return items sharing tags or the category: most shared tags first, then newest."""
+        found = self.found.get((item.id, limit))
+        if found is None:
+            found = self.found[item.id, limit] = tuple(o.id for o in self.score(item, limit))
+        return [self.items[self.position[i]] for i in found]
+
+    def score(self, item: NewsItem, limit: int) -> list[NewsItem]:
         scores: dict[str, int] = defaultdict(int)
         for tag in self.tags[item.id]:
             for other in self.by_tag[tag]:
@@ -134,6 +147,9 @@ class Neighbourhood:
         scores.pop(item.id, None)
         found = [self.items[self.position[i]] for i in scores]
         return heapq.nlargest(limit, found, key=lambda o: (scores[o.id], o.date, o.id))
+
+
+_related: dict[tuple[Any, ...], dict[tuple[str, int], tuple[str, ...]]] = {}
 
 
 def neighbours(

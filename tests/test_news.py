@@ -128,6 +128,33 @@ def test_related_matches_scoring_every_item() -> None:
         assert around.related(one) == expected, one.id
 
 
+def test_related_items_are_kept_for_a_list_of_the_same_shape(monkeypatch) -> None:
+    """The preview's rebuilds hand over lists whose items keep their ids, dates, categories
+    and tags: the related items found before hold, as the records of the list at hand."""
+    import dataclasses
+
+    from site_builder.model import Text
+    from site_builder.news import Neighbourhood
+
+    a = item("a", "2022-06-04", tags=["x"])
+    b = item("b", "2022-06-03", tags=["x"])
+    c = item("c", "2022-06-02", category="kinh-te")
+    d = item("d", "2022-06-01", tags=["x"])
+    assert Neighbourhood([a, b, c, d]).related(a) == [b, d]  # c: no tag, another category
+    scored: list[str] = []
+    real = Neighbourhood.score
+    monkeypatch.setattr(Neighbourhood, "score", lambda self, one, limit: (
+        scored.append(one.id) or real(self, one, limit)
+    ))  # fmt: skip
+    edited = dataclasses.replace(b, title=Text("Tin mới sửa"))
+    found = Neighbourhood([a, edited, c, d]).related(a)
+    assert scored == [] and found == [edited, d] and found[0] is edited  # this list's record
+    retagged = dataclasses.replace(c, tags=("x",))  # another shape: scored anew
+    found = Neighbourhood([a, edited, retagged, d]).related(a)
+    assert scored == ["a"] and found == [edited, d, retagged]
+    assert Neighbourhood([a, edited, retagged, d]).related(a, limit=1) == [edited]
+
+
 def test_reading_time() -> None:
     assert reading_minutes("") == 1
     assert reading_minutes("từ " * 1000) == 5
