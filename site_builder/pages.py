@@ -7,6 +7,7 @@ knows MkDocs: the plugin hands these pages to it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,53 @@ def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
 
 _environments: dict[tuple[Path, str], jinja2.Environment] = {}
 
+# The item pages of a long-running process's last build, per body cache folder (language
+# and preview), by the identities of their inputs
+_kept_items: dict[Path, dict[tuple[Any, ...], _Kept]] = {}
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """An item page made in an earlier build, with what it was made from and uses."""
+
+    held: list[Any]  # the records whose identities its key holds, kept alive with it
+    page: PageSpec
+    images: set[str]
+    bodies: set[str]  # the body cache entries it came from
+
+
+_VALUES = {str, int, float, bool, type(None), dt.date}  # immutable, compared by value
+
+
+def _identity(value: Any, held: list[Any]) -> Any:
+    """A part of an item page's key: a value by itself, a frozen record by its identity.
+
+    Validation hands a long-running process the same record while its file is unchanged,
+    so an item page whose every input is the same object as last build is the same page.
+    `held` keeps each record alive with the key, so that its id is not reused meanwhile.
+    Raises `_Unkeyed` for anything else: a mutable object could change under one identity.
+    """
+    kind = type(value)
+    if kind in _VALUES:  # with its type: True == 1, and both hash alike
+        return (kind, value)
+    if kind is list or kind is tuple:
+        return (kind, *[_identity(v, held) for v in value])
+    frozen = _frozen.get(kind)
+    if frozen is None:
+        params = getattr(kind, "__dataclass_params__", None)
+        frozen = _frozen[kind] = dataclasses.is_dataclass(kind) and bool(params and params.frozen)
+    if not frozen:
+        raise _Unkeyed
+    held.append(value)
+    return (kind, id(value))
+
+
+_frozen: dict[type, bool] = {}  # whether a type is a frozen record
+
+
+class _Unkeyed(Exception):
+    """An input that an item page's key cannot hold."""
+
 
 class Generator:
     """Render every page of `lang` from `content`; `preview` also shows drafts and future items."""
@@ -114,6 +162,15 @@ class Generator:
             seed = repr((code_digest(project), lang, preview, build_date, content.site,
                          sorted(processed.items())))  # fmt: skip
             self.bodies = BodyCache(project, lang, preview, seed)
+        # item pages of the last build, when every input is the same object (a preview)
+        self.kept: dict[tuple[Any, ...], _Kept] | None = None
+        self.kept_now: dict[tuple[Any, ...], _Kept] = {}
+        self.page_images: set[str] | None = None  # the images the page being made uses
+        self.page_bodies: set[str] | None = None  # and the body cache entries
+        self.seed = ""  # the site-wide inputs' digest, part of each kept page's key
+        if self.bodies is not None and preview:
+            self.kept = _kept_items.setdefault(self.bodies.files.path, {})
+            self.seed = self.bodies.seed
         self.project = project
         self.content = content
         self.site = content.site
@@ -166,6 +223,8 @@ class Generator:
         self.result.images[src] = processed
         if self.using is not None:
             self.using.add(src)
+        if self.page_images is not None:
+            self.page_images.add(src)
         return processed
 
     def lead_image(self, src: str) -> tuple[str, int, int]:
@@ -197,6 +256,8 @@ class Generator:
         key = self.bodies.key(template, path, section, title, user, sorted(context.items()))
         if key is None:
             return self.render_now(template, path, section, title, user, **context)
+        if self.page_bodies is not None:
+            self.page_bodies.add(key)
         hit = self.bodies.get(key)
         if hit is not None:
             for src in hit[1]:
@@ -343,6 +404,9 @@ class Generator:
             self.item_page("albums", a, "album.html", a.title, album=a)
         if self.bodies is not None:
             self.bodies.prune()
+        if self.kept is not None:  # only what this build made or reused
+            self.kept.clear()
+            self.kept.update(self.kept_now)
         return self.result  # fmt: skip
 
     def redirects(self, section: str, record: Any) -> None:
@@ -392,6 +456,37 @@ class Generator:
         return self.tr(self.site.site_name) or self.site.site_name.vi
 
     def item_page(self, section: str, record: Any, template: str, title: Text, **ctx: Any) -> None:
+        if self.kept is None:
+            self.make_item_page(section, record, template, title, **ctx)
+            return
+        held: list[Any] = []
+        try:
+            key = _identity(
+                (self.seed, section, record, template, title, sorted(ctx.items())), held
+            )
+        except _Unkeyed:
+            self.make_item_page(section, record, template, title, **ctx)
+            return
+        kept = self.kept.get(key)
+        if kept is None:
+            self.page_images, self.page_bodies = set(), set()
+            try:
+                self.make_item_page(section, record, template, title, **ctx)
+                kept = _Kept(held, self.result.pages[-1], self.page_images, self.page_bodies)
+            finally:
+                self.page_images = self.page_bodies = None
+        else:
+            for src in kept.images:
+                self.image_path(src)
+            self.add(kept.page)
+            if self.bodies is not None:  # what its body came from stays in the body cache
+                self.bodies.used.update(kept.bodies)
+                self.bodies.seen.update(id(r) for r in kept.held)
+        self.kept_now[key] = kept
+
+    def make_item_page(
+        self, section: str, record: Any, template: str, title: Text, **ctx: Any
+    ) -> None:
         path = f"{SECTIONS[section]}{record.id}/"
         text = self.tr(title)
         html = self.render(template, path, section, text, user=record.path, **ctx)

@@ -346,6 +346,39 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
     assert "Tin mới sửa" in page.html
 
 
+def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
+    archive, monkeypatch
+) -> None:
+    from site_builder import pages
+
+    made: list[str] = []
+    real = pages.Generator.make_item_page
+    monkeypatch.setattr(pages.Generator, "make_item_page", lambda self, section, record, *a, **k: (
+        made.append(record.id) or real(self, section, record, *a, **k)
+    ))  # fmt: skip
+    generate_vi(archive)
+    bodies = archive.root / ".cache" / "site-builder" / "bodies" / "vi-preview"
+    stored = sorted(p.name for p in bodies.iterdir())
+    made.clear()
+    site, _ = generate_vi(archive)
+    assert made == [], made  # every input the same record as before: the same pages
+    assert sorted(p.name for p in bodies.iterdir()) == stored  # their bodies stay cached
+    archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
+    made.clear()
+    site, _ = generate_vi(archive)
+    from site_builder import project
+    from site_builder.news import Neighbourhood, newest_first
+
+    content, _ = project.load(archive.root)
+    news = newest_first(content.news.values())
+    around, edited = Neighbourhood(news), content.news["tin-2"]
+    showing = {n.id for n in news if edited in (*around.neighbours(n), *around.related(n))}
+    assert sorted(made) == sorted({"tin-2"} | showing) and len(made) < len(news), made
+    pages._kept_items.clear()
+    fresh, _ = generate_vi(archive)  # every page made anew
+    assert site.pages == fresh.pages and site.images == fresh.images
+
+
 def age(path: Path, seconds: float = 60) -> None:
     """Make `path` look written `seconds` ago, long enough to be trusted by its times."""
     then = time.time() - seconds
@@ -471,3 +504,4 @@ def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) 
     assert (folder.path / "b.json").read_bytes() == b"3" and "a.json" in folder
     folder.prune({"b.json"})
     assert "a.json" not in folder and CacheFolder(folder.path).present == {"b.json"}
+
