@@ -10,6 +10,7 @@ two processes instead, which on two cores costs the time of one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -94,6 +95,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         lang = self.config.lang
         self.root = Path(config.config_file_path).parent
+        if self.preview:
+            _idle.cancel()
         project.pin_build_date(self.root)
         if self.config.chain:  # plain `mkdocs build` or the preview: read anew each time
             project.forget(self.root)
@@ -292,6 +295,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.seconds["copy images"] = time.perf_counter() - started
         if self.config.chain and self.preview:  # the Vietnamese page shows meanwhile
             english_in_background(self.root, site_dir)
+        if self.preview:
+            _idle.collect_later()
         elif self.config.chain:  # plain `mkdocs build`: English, then the index
             build_language(self.root, "en", site_dir / "en", preview=self.preview)
             try:
@@ -300,6 +305,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
                 raise PluginError("\n" + report(exc.problems, self.config.messages)) from exc
 
     def on_shutdown(self) -> None:
+        _idle.cancel()
         for site_dir in list(_english):  # before MkDocs removes the folder it writes into
             _stop_english(site_dir)
         for number, handler in self.signals.items():
@@ -421,6 +427,46 @@ def admin_files(site: Any) -> dict[str, str]:
 
 
 _admin: dict[int, tuple[Any, dict[str, str]]] = {}  # the last site record → its files
+
+
+class IdleCollection:
+    """Collect the preview's garbage between rebuilds, not during them.
+
+    The preview keeps what every rebuild reuses (records, bodies, digests) in memory, and
+    Python's full collections walked all of it whenever a rebuild made enough objects:
+    0.15-0.35 s of a 2 s rebuild at 2,000 items. Soon after a rebuild, while the editor
+    looks at the page, one collection runs and then freezes what survived (`gc.freeze`), so
+    that a rebuild's collections walk only what it made. The next collection unfreezes
+    first: what a later rebuild dropped is collected then, so nothing frozen leaks.
+    """
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.delay = delay  # after the browser has reloaded the page
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def collect_later(self) -> None:
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = threading.Timer(self.delay, self.collect)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def cancel(self) -> None:
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = None
+
+    @staticmethod
+    def collect() -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+
+_idle = IdleCollection()
 
 
 _english: dict[Path, Any] = {}  # the preview's English build, per site folder

@@ -505,3 +505,62 @@ def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) 
     folder.prune({"b.json"})
     assert "a.json" not in folder and CacheFolder(folder.path).present == {"b.json"}
 
+
+def test_the_preview_collects_garbage_between_rebuilds_and_frees_what_it_froze() -> None:
+    import gc
+    import weakref
+
+    from site_builder.plugin import IdleCollection
+
+    class Node:
+        pass
+
+    idle = IdleCollection(delay=0.05)
+    try:
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        ref = weakref.ref(cycle)
+        idle.collect_later()
+        assert wait_for(lambda: gc.get_freeze_count() > 0, 10)  # what survived is frozen
+        del cycle
+        gc.collect()
+        assert ref() is not None  # frozen: a rebuild's collections do not walk it
+        idle.collect_later()
+        assert wait_for(lambda: ref() is None, 10)  # the next one unfreezes first: no leak
+        gc.unfreeze()
+        idle.collect_later()
+        idle.cancel()  # a rebuild began: no collection in its midst
+        time.sleep(0.3)
+        assert gc.get_freeze_count() == 0
+    finally:
+        idle.cancel()
+        gc.unfreeze()
+
+
+def test_a_preview_rebuild_asks_for_the_collection_and_a_build_does_not(make_site) -> None:
+    import gc
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from site_builder import plugin
+
+    site = make_site()
+    try:
+        for command in ("build", "serve"):
+            plugin._idle.cancel()
+            gc.unfreeze()
+            config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / command))
+            config.plugins["site-builder"].config.chain = False  # Vietnamese alone, here
+            config.plugins.on_startup(command=command, dirty=True)
+            try:
+                mkdocs_build.build(config, dirty=True)
+                assert (plugin._idle.timer is not None) is (command == "serve"), command
+                if command == "serve":
+                    assert wait_for(lambda: gc.get_freeze_count() > 0, 10)
+            finally:
+                config.plugins.on_shutdown()
+            assert plugin._idle.timer is None  # the preview's end cancels it
+    finally:
+        plugin._idle.cancel()
+        gc.unfreeze()
