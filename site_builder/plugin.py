@@ -97,6 +97,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.root = Path(config.config_file_path).parent
         if self.preview:
             _idle.cancel()
+            # the last edit's English and search index are outdated now: free the core they
+            # used for this rebuild, which starts them again once the Vietnamese page shows
+            _stop_english(Path(config.site_dir))
         project.pin_build_date(self.root)
         if self.config.chain:  # plain `mkdocs build` or the preview: read anew each time
             project.forget(self.root)

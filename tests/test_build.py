@@ -196,9 +196,8 @@ def test_serve_rebuilds_when_content_changes(make_site, tmp_path):
         now = re.findall(r'src="([^"]+\.jpg)"', fetch(page))[0]
         with urllib.request.urlopen(urllib.parse.urljoin(page, now), timeout=5) as response:  # noqa: S310
             assert response.read(3) == b"\xff\xd8\xff"  # the new JPEG is served
-        assert "Giới thiệu" in fetch(url + "en/gioi-thieu/") or "About" in fetch(
-            url + "en/gioi-thieu/"
-        )
+        # English follows once the edits pause: each rebuild stops the last one's English
+        assert wait_for(lambda: "About" in fetch(url + "en/gioi-thieu/"))
         assert list(scratch.glob("mkdocs_*"))
     finally:
         server.send_signal(signal.SIGHUP)  # the editor closed the terminal
@@ -226,6 +225,36 @@ def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, m
     assert not plugin._english
     time.sleep(2.5)
     assert not late.exists()
+
+
+def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site, monkeypatch):
+    from mkdocs.config import load_config
+
+    from site_builder import plugin
+
+    site = make_site()
+    started, late = site.root / "started", site.root / "written-late"
+    indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
+    indexer += f"pathlib.Path({str(late)!r}).touch()"
+
+    def english_and_index(root: Path, site_dir: Path) -> None:
+        subprocess.run([sys.executable, "-c", indexer], check=False)
+        late.touch()
+
+    monkeypatch.setattr(plugin, "_english_and_index", english_and_index)
+    site_dir = site.root / "preview"
+    plugin.english_in_background(site.root, site_dir)
+    assert wait_for(started.exists, 10)
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site_dir))
+    preview = config.plugins["site-builder"]
+    preview.on_startup(command="serve", dirty=True)
+    try:
+        preview.on_config(config)  # a newer edit's rebuild begins
+        assert site_dir not in plugin._english  # stopped before this rebuild's own stages
+        time.sleep(2.5)
+        assert not late.exists()
+    finally:
+        preview.on_shutdown()
 
 
 def _preview_server(root: Path):
