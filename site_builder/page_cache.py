@@ -61,17 +61,25 @@ class PageCache:
         self.dest: dict[str, str] = {}  # page uri → its path in the site
         self.seen: set[int] = set()  # ids of the bodies this build fingerprinted
 
-    def has(self, file: File, spec: Any, context: dict[str, Any]) -> bool:
-        """Record the page's fingerprint; True when its output is in the cache."""
-        uri = file.src_uri
-        self.dest[uri] = file.dest_uri
+    def fingerprint(self, spec: Any, context: dict[str, Any]) -> str:
+        """The name of the page's output in the cache: a digest of all that shapes it."""
         digest = hashlib.sha256(self.theme.encode())
         for item in dataclasses.fields(spec):  # a frozen record of strings and tuples
             value = getattr(spec, item.name)
             shown = _html_digest(value, self.seen) if item.name == "html" else repr(value)
             digest.update(f"{item.name}={shown}\0".encode())
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
-        name = digest.hexdigest()[:40] + ".html"
+        return digest.hexdigest()[:40] + ".html"
+
+    def has(self, file: File, spec: Any, context: dict[str, Any], name: str = "") -> bool:
+        """Record the page's fingerprint (`name`, when the caller knows it for this spec,
+        context and theme); True when its output is in the cache."""
+        uri = file.src_uri
+        self.dest[uri] = file.dest_uri
+        if name:
+            self.seen.add(id(spec.html))  # its body's digest stays remembered
+        else:
+            name = self.fingerprint(spec, context)
         self.fingerprints[uri] = name
         if name in self.files:
             self.cached.add(uri)

@@ -564,3 +564,50 @@ def test_a_preview_rebuild_asks_for_the_collection_and_a_build_does_not(make_sit
     finally:
         plugin._idle.cancel()
         gc.unfreeze()
+
+
+def test_a_long_running_preview_reuses_the_switcher_and_fingerprint_of_unchanged_pages(
+    archive, monkeypatch
+) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from site_builder import plugin
+
+    made: list[str] = []
+    real = plugin.SiteBuilderPlugin.page_context
+    monkeypatch.setattr(plugin.SiteBuilderPlugin, "page_context", lambda self, spec: (
+        made.append(spec.path) or real(self, spec)
+    ))  # fmt: skip
+    monkeypatch.setattr(plugin, "english_in_background", lambda root, site_dir: None)
+    site_dir = archive.root / "preview"
+    preview: Any = None
+
+    def rebuild() -> dict[str, str]:
+        nonlocal preview
+        config = load_config(str(archive.root / "mkdocs.yml"), site_dir=str(site_dir))
+        if preview is None:
+            config.plugins.on_startup(command="serve", dirty=True)
+        preview = config.plugins["site-builder"]
+        made.clear()
+        mkdocs_build.build(config, dirty=True)
+        return dict(preview.pages.fingerprints)
+
+    try:
+        first = rebuild()
+        assert len(made) == len(first) > 10
+        assert rebuild() == first and made == []  # nothing changed: nothing made again
+        archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
+        edited = rebuild()
+        assert "tin-tuc/tin-2/" in made and len(made) < len(first) / 2, made
+        assert edited["tin-tuc/tin-2/index.md"] != first["tin-tuc/tin-2/index.md"]
+        assert "Tin mới sửa" in (site_dir / "tin-tuc" / "tin-2" / "index.html").read_text("utf-8")
+        plugin._facts.clear()
+        assert rebuild() == edited and len(made) == len(first)  # made anew: the same
+        theme = archive.root / "templates" / "main.html"  # the design, edited meanwhile
+        theme.write_text(theme.read_text(encoding="utf-8") + "{# mới #}\n", encoding="utf-8")
+        redesigned = rebuild()
+        assert not set(redesigned.values()) & set(edited.values())  # every page again
+    finally:
+        if preview is not None:
+            preview.on_shutdown()
