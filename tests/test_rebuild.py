@@ -349,7 +349,8 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
 def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive, monkeypatch
 ) -> None:
-    from site_builder import pages
+    from site_builder import pages, project
+    from site_builder.news import Neighbourhood, newest_first
 
     made: list[str] = []
     real = pages.Generator.make_item_page
@@ -366,9 +367,7 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
     made.clear()
     site, _ = generate_vi(archive)
-    from site_builder import project
-    from site_builder.news import Neighbourhood, newest_first
-
+    # the item, its neighbours and the items that list it as related show its title
     content, _ = project.load(archive.root)
     news = newest_first(content.news.values())
     around, edited = Neighbourhood(news), content.news["tin-2"]
