@@ -7,8 +7,10 @@ knows MkDocs: the plugin hands these pages to it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from .images import Processed
 from .metrics import Row, key_figures, row
 from .model import UNITS, AchievementField, Content, Image, Metric, NewsItem, Person, PlanSection
 from .news import tag_slug
-from .render_cache import BodyCache, code_digest, compiled_templates
+from .render_cache import PLAIN, BodyCache, code_digest, compiled_templates
 from .slugs import slugify
 from .urls import SECTIONS, relative, site_path
 
@@ -98,17 +100,24 @@ _environments: dict[tuple[Path, str], jinja2.Environment] = {}
 _kept_items: dict[Path, dict[tuple[Any, ...], _Kept]] = {}
 
 
+@dataclass
+class _Uses:
+    """What a body or a page being made uses: photos, and the body cache entries."""
+
+    images: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class _Kept:
     """An item page made in an earlier build, with what it was made from and uses."""
 
     held: list[Any]  # the records whose identities its key holds, kept alive with it
     page: PageSpec
-    images: set[str]
-    bodies: set[str]  # the body cache entries it came from
+    uses: _Uses
 
 
-_VALUES = {str, int, float, bool, type(None), dt.date}  # immutable, compared by value
+_VALUES = PLAIN | {dt.date}  # immutable, compared by value
 
 
 def _identity(value: Any, held: list[Any]) -> Any:
@@ -156,7 +165,7 @@ class Generator:
     ) -> None:
         assert content.site is not None
         self.processed = processed
-        self.using: set[str] | None = None  # the images the body being rendered uses
+        self.making: list[_Uses] = []  # what each body or page being made uses, innermost last
         self.bodies: BodyCache | None = None
         if cache:  # bodies rendered before from the same inputs are reused
             seed = repr((code_digest(project), lang, preview, build_date, content.site,
@@ -165,12 +174,8 @@ class Generator:
         # item pages of the last build, when every input is the same object (a preview)
         self.kept: dict[tuple[Any, ...], _Kept] | None = None
         self.kept_now: dict[tuple[Any, ...], _Kept] = {}
-        self.page_images: set[str] | None = None  # the images the page being made uses
-        self.page_bodies: set[str] | None = None  # and the body cache entries
-        self.seed = ""  # the site-wide inputs' digest, part of each kept page's key
         if self.bodies is not None and preview:
             self.kept = _kept_items.setdefault(self.bodies.files.path, {})
-            self.seed = self.bodies.seed
         self.project = project
         self.content = content
         self.site = content.site
@@ -221,11 +226,19 @@ class Generator:
         """Return the processed outputs of `src`, remembering that a page uses them."""
         processed = self.processed[src]
         self.result.images[src] = processed
-        if self.using is not None:
-            self.using.add(src)
-        if self.page_images is not None:
-            self.page_images.add(src)
+        for uses in self.making:
+            uses.images.add(src)
         return processed
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[_Uses]:
+        """Record the photos and body cache entries used while the block makes something."""
+        uses = _Uses()
+        self.making.append(uses)
+        try:
+            yield uses
+        finally:
+            self.making.pop()
 
     def lead_image(self, src: str) -> tuple[str, int, int]:
         """Return the absolute URL and size of the largest fallback output (for feeds)."""
@@ -256,19 +269,16 @@ class Generator:
         key = self.bodies.key(template, path, section, title, user, sorted(context.items()))
         if key is None:
             return self.render_now(template, path, section, title, user, **context)
-        if self.page_bodies is not None:
-            self.page_bodies.add(key)
+        for uses in self.making:
+            uses.bodies.add(key)
         hit = self.bodies.get(key)
         if hit is not None:
             for src in hit[1]:
                 self.image_path(src)
             return hit[0]
-        self.using = set()
-        try:
+        with self.recording() as uses:
             html = self.render_now(template, path, section, title, user, **context)
-            self.bodies.put(key, html, sorted(self.using))
-        finally:
-            self.using = None
+        self.bodies.put(key, html, sorted(uses.images))
         return html
 
     def render_now(
@@ -456,32 +466,27 @@ class Generator:
         return self.tr(self.site.site_name) or self.site.site_name.vi
 
     def item_page(self, section: str, record: Any, template: str, title: Text, **ctx: Any) -> None:
-        if self.kept is None:
+        if self.kept is None or self.bodies is None:
             self.make_item_page(section, record, template, title, **ctx)
             return
         held: list[Any] = []
+        parts = (self.bodies.seed, section, record, template, title, sorted(ctx.items()))
         try:
-            key = _identity(
-                (self.seed, section, record, template, title, sorted(ctx.items())), held
-            )
+            key = _identity(parts, held)
         except _Unkeyed:
             self.make_item_page(section, record, template, title, **ctx)
             return
         kept = self.kept.get(key)
         if kept is None:
-            self.page_images, self.page_bodies = set(), set()
-            try:
+            with self.recording() as uses:
                 self.make_item_page(section, record, template, title, **ctx)
-                kept = _Kept(held, self.result.pages[-1], self.page_images, self.page_bodies)
-            finally:
-                self.page_images = self.page_bodies = None
+            kept = _Kept(held, self.result.pages[-1], uses)
         else:
-            for src in kept.images:
+            for src in kept.uses.images:
                 self.image_path(src)
             self.add(kept.page)
-            if self.bodies is not None:  # what its body came from stays in the body cache
-                self.bodies.used.update(kept.bodies)
-                self.bodies.seen.update(id(r) for r in kept.held)
+            self.bodies.used.update(kept.uses.bodies)  # its body stays in the body cache
+            self.bodies.seen.update(id(r) for r in kept.held)
         self.kept_now[key] = kept
 
     def make_item_page(

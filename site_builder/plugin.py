@@ -180,17 +180,19 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         now: dict[tuple[PageSpec, Any], tuple[dict[str, Any], str]] = {}
         for uri, spec in self.specs.items():
             card = self.cards.get(source_uri(spec.path))
-            context, name = kept.get((spec, card)) or (self.page_context(spec), "")
+            context, name = (kept or {}).get((spec, card)) or (self.page_context(spec), "")
             self.contexts[uri] = context
             file = File.generated(config, uri, content="")
             GeneratedPage(in_nav.get(uri), file, config)  # MkDocs keeps it, as file.page
             if self.pages is not None:
                 if self.pages.has(file, spec, context, name):
                     file.__class__ = page_cache.CachedFile  # MkDocs skips it; on_post_build copies
-                now[spec, card] = context, self.pages.fingerprints[uri]
+                if kept is not None:
+                    now[spec, card] = context, self.pages.fingerprints[uri]
             files.append(file)
-        kept.clear()
-        kept.update(now)
+        if kept is not None:  # only this rebuild's pages
+            kept.clear()
+            kept.update(now)
         for extra in self.generated.files:  # feeds and redirect pages
             files.append(File.generated(config, extra.path, content=extra.content))
         if self.config.lang == "vi" and self.base_url != "/":
@@ -246,16 +248,16 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             context["sb"] = self.contexts[page.file.src_uri]
         return context
 
-    def kept_facts(self) -> dict[tuple[PageSpec, Any], tuple[dict[str, Any], str]]:
+    def kept_facts(self) -> dict[tuple[PageSpec, Any], tuple[dict[str, Any], str]] | None:
         """The preview's pages of the last rebuild: (spec, card) → (context, fingerprint).
 
         Each rebuild made every page's switcher and social-card context and hashed it with
         the page for its fingerprint: 3,500 pages at 2,000 items. A page equal to one of
         the last rebuild, with the same card, language, site address, font and theme, has
-        the same context and fingerprint. A build, a process of its own, keeps nothing.
+        the same context and fingerprint. A build, a process of its own, keeps nothing (None).
         """
         if not (self.preview and self.pages is not None):
-            return {}
+            return None
         inputs = (self.config.lang, self.base_url, self.font, self.pages.theme)
         if _facts.get(self.root, (None, {}))[0] != inputs:  # one language at a time
             _facts[self.root] = inputs, {}

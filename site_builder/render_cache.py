@@ -52,7 +52,7 @@ _code_digests: dict[Path, tuple[tuple[tuple[str, int, int], ...], str]] = {}
 # process inherits it and drops it with itself.
 _digests: dict[int, tuple[Any, str]] = {}  # id → (the record, the digest of its repr)
 _in_memory: dict[Path, dict[str, tuple[str, list[str]]]] = {}  # folder → name → body
-_PLAIN = {str, int, float, bool, type(None)}  # shown by repr, holding nothing else
+PLAIN = {str, int, float, bool, type(None)}  # shown by repr, holding nothing else
 
 
 class BodyCache:
@@ -91,7 +91,7 @@ class BodyCache:
         is not reused while it lives, and keeps only those the last build used.
         """
         kind = type(value)
-        if kind in _PLAIN:
+        if kind in PLAIN:
             return repr(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             kept = _digests.get(id(value))

@@ -207,18 +207,27 @@ def test_serve_rebuilds_when_content_changes(make_site, tmp_path):
     assert not list(scratch.iterdir())  # and the copy of the site went with it
 
 
-def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, monkeypatch):
+def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
+    """Make the preview's English build a child that marks `started`, then, 2 s later,
+    `late`, as Pagefind writes into the site; return both paths."""
     from site_builder import plugin
 
-    started, late = tmp_path / "started", tmp_path / "written-late"
+    started, late = folder / "started", folder / "written-late"
     indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
-    indexer += f"pathlib.Path({str(late)!r}).touch()"  # as Pagefind writes into the site
+    indexer += f"pathlib.Path({str(late)!r}).touch()"
 
     def english_and_index(root: Path, site_dir: Path) -> None:
         subprocess.run([sys.executable, "-c", indexer], check=False)
         late.touch()
 
     monkeypatch.setattr(plugin, "_english_and_index", english_and_index)
+    return started, late
+
+
+def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, monkeypatch):
+    from site_builder import plugin
+
+    started, late = _slow_english(monkeypatch, tmp_path)
     plugin.english_in_background(tmp_path, tmp_path / "site")
     assert wait_for(started.exists, 10)
     plugin.SiteBuilderPlugin().on_shutdown()  # MkDocs then removes the folder they write into
@@ -233,15 +242,7 @@ def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site,
     from site_builder import plugin
 
     site = make_site()
-    started, late = site.root / "started", site.root / "written-late"
-    indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
-    indexer += f"pathlib.Path({str(late)!r}).touch()"
-
-    def english_and_index(root: Path, site_dir: Path) -> None:
-        subprocess.run([sys.executable, "-c", indexer], check=False)
-        late.touch()
-
-    monkeypatch.setattr(plugin, "_english_and_index", english_and_index)
+    started, late = _slow_english(monkeypatch, site.root)
     site_dir = site.root / "preview"
     plugin.english_in_background(site.root, site_dir)
     assert wait_for(started.exists, 10)
