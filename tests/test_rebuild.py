@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_build import free_port
+from test_build import free_port, good_site
 
 from site_builder import build as build_stage
 from site_builder import search_index
@@ -610,3 +611,13 @@ def test_a_long_running_preview_reuses_the_switcher_and_fingerprint_of_unchanged
     finally:
         if preview is not None:
             preview.on_shutdown()
+
+
+def test_a_body_from_the_cache_still_places_the_photos_it_shows(make_site, tmp_path) -> None:
+    site = good_site(make_site, tmp_path)
+    album = site.root / "content" / "albums" / "album.yml"
+    album.write_text(album.read_text(encoding="utf-8") + "# no page changes\n", encoding="utf-8")
+    assert site.build().code == 0  # every stage runs; the album's body comes from the cache
+    folder = site.site / "thu-vien-anh" / "album"
+    shown = re.findall(r'src="([^"]+\.jpg)"', (folder / "index.html").read_text(encoding="utf-8"))
+    assert shown and all((folder / src).resolve().is_file() for src in shown), shown
