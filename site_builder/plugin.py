@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import gzip
 import logging
 import multiprocessing
 import os
@@ -168,7 +169,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             files.remove(file)
         if self.config.lang == "vi" and self.site is not None:
             for file in admin:
-                files.append(file)
+                files.append(unpacked(file, config))
             for name, text in admin_files(self.site).items():
                 files.append(File.generated(config, ADMIN + name, content=text))
         self.pages = None
@@ -415,6 +416,17 @@ def watch_natively(server: Any, probe: Path) -> bool:
 
 
 ADMIN = "admin/"
+
+
+def unpacked(file: File, config: MkDocsConfig) -> File:
+    """The web editor's file as the browser loads it: the repository keeps Decap's 5 MB
+    bundle gzipped (`vendor_cms`), and the site serves it plain, as Decap names it."""
+    if not file.src_uri.endswith(".gz"):
+        return file
+    data = gzip.decompress(Path(file.abs_src_path or "").read_bytes())
+    return File.generated(config, file.src_uri.removesuffix(".gz"), content=data)
+
+
 ADMIN_PAGE = """<!doctype html>
 <html lang="vi">
 <head>

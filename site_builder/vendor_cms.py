@@ -3,12 +3,15 @@
 Run at release time by a developer (`python -m site_builder.vendor_cms`), never by a build:
 the build is offline and the site loads nothing from a CDN. The package is fetched with
 `npm pack`, checked against the integrity recorded here, and only what the browser loads
-is kept (the bundle, its lazily loaded chunks and WebAssembly, and the licences).
+is kept (the bundle, its lazily loaded chunks and WebAssembly, and the licences). The
+5 MB bundle is kept gzipped (1.5 MB), to keep the repository light; the build serves it
+plain.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import shutil
@@ -24,7 +27,8 @@ INTEGRITY = (  # npm's dist.integrity of the tarball
     "sha512-"
     "hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
 )
-# dist/decap-cms.js as vendored
+BUNDLE = "decap-cms.js"
+# dist/decap-cms.js as vendored (stored as decap-cms.js.gz)
 BUNDLE_SHA256 = "7c1efd6b616b4786e279aeef194dd21649a72058d3bc8d1f78901b574610dfb8"
 TARGET = Path(__file__).resolve().parent.parent / "assets" / "admin" / "decap"
 LICENCE = """Decap CMS {version} (npm package "decap-cms"), vendored unchanged by
@@ -92,7 +96,10 @@ def vendor(data: bytes, target: Path = TARGET) -> list[str]:
                 name = member.name.rsplit("/", 1)[1]
                 source = archive.extractfile(member)
                 assert source is not None
-                (target / name).write_bytes(source.read())
+                data = source.read()
+                if name == BUNDLE:  # 5 MB: kept gzipped in the repository, served plain
+                    data, name = gzip.compress(data, 9, mtime=0), BUNDLE + ".gz"
+                (target / name).write_bytes(data)
                 kept.append(name)
     (target / "LICENSE.txt").write_text(LICENCE.format(version=VERSION), encoding="utf-8")
     return sorted(kept)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import gzip
 import hashlib
 import http.client
 import json
@@ -261,12 +262,17 @@ def test_proxy_lists_reads_and_stores_media(make_site) -> None:
 
 
 def test_admin_is_built_once_out_of_search_sitemap_and_robots(bundled) -> None:
+    from site_builder import vendor_cms
+
     page = bundled.read("admin/index.html")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="vi">' in page and 'src="decap/decap-cms.js"' in page
     config = yaml.safe_load(bundled.read("admin/config.yml"))
     assert config == cms_config.config(load_content(REPO)[0].site, YEARS)  # type: ignore[arg-type]
     assert bundled.exists("admin/decap/decap-cms.js") and bundled.exists("admin/decap/LICENSE.txt")
+    served = (bundled.site / "admin/decap/decap-cms.js").read_bytes()  # plain, as Decap names it
+    assert hashlib.sha256(served).hexdigest() == vendor_cms.BUNDLE_SHA256
+    assert not bundled.exists("admin/decap/decap-cms.js.gz")
     assert not bundled.exists("en/admin")  # one editor, at the Vietnamese root
     assert "/admin/" not in bundled.read("sitemap.xml")
     assert "Disallow: /admin/" in bundled.read("robots.txt")
@@ -281,11 +287,34 @@ def test_vendored_editor_matches_the_recorded_package() -> None:
 
     folder = REPO / "assets/admin/decap"
     names = sorted(p.name for p in folder.iterdir())
-    assert "decap-cms.js" in names and "decap-cms.js.LICENSE.txt" in names
+    assert "decap-cms.js.gz" in names and "decap-cms.js.LICENSE.txt" in names
+    assert "decap-cms.js" not in names  # 5 MB: the repository keeps it gzipped (1.5 MB)
     assert all(vendor_cms.wanted("package/dist/" + n) for n in names if n != "LICENSE.txt")
     assert f"Decap CMS {vendor_cms.VERSION}" in (folder / "LICENSE.txt").read_text()
-    digest = hashlib.sha256((folder / "decap-cms.js").read_bytes()).hexdigest()
-    assert digest == vendor_cms.BUNDLE_SHA256  # unchanged since  checked it
+    bundle = gzip.decompress((folder / "decap-cms.js.gz").read_bytes())
+    assert hashlib.sha256(bundle).hexdigest() == vendor_cms.BUNDLE_SHA256  # unchanged
+
+
+def test_vendoring_keeps_the_bundle_gzipped_and_the_chunks_as_they_are(tmp_path) -> None:
+    import io
+    import tarfile
+
+    from site_builder import vendor_cms
+
+    packed = io.BytesIO()
+    files = {"decap-cms.js": b"bundle();" * 1000, "21.decap-cms.js": b"chunk();"}
+    with tarfile.open(fileobj=packed, mode="w:gz") as archive:
+        for name, data in files.items():
+            member = tarfile.TarInfo("package/dist/" + name)
+            member.size = len(data)
+            archive.addfile(member, io.BytesIO(data))
+    kept = vendor_cms.vendor(packed.getvalue(), tmp_path / "decap")
+    assert kept == ["21.decap-cms.js", "decap-cms.js.gz"]
+    assert (
+        gzip.decompress((tmp_path / "decap" / "decap-cms.js.gz").read_bytes())
+        == files["decap-cms.js"]
+    )
+    assert (tmp_path / "decap" / "21.decap-cms.js").read_bytes() == b"chunk();"
 
 
 def test_the_editor_rebuilds_in_a_process_of_its_own_which_may_die(
