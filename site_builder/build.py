@@ -186,7 +186,9 @@ def _build_one(
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:
-        seconds, wanted = build_language(root, lang, site_dir, strict=strict, draw_cards=False)
+        seconds, wanted = build_language(
+            root, lang, site_dir, strict=strict, draw_cards=False, fresh=True
+        )
         started = time.perf_counter()
         index = search_index.index_language(root, tree, lang)
         seconds["search index"] = time.perf_counter() - started

@@ -52,10 +52,14 @@ def theme_digest(root: Path, config: MkDocsConfig) -> str:
 class PageCache:
     """The rendered pages of one language (preview builds keep theirs apart)."""
 
-    def __init__(self, root: Path, lang: str, preview: bool, theme: str) -> None:
+    def __init__(self, root: Path, lang: str, preview: bool, theme: str, *, link: bool) -> None:
         self.files = CacheFolder(cache_root(root) / "pages" / cache_variant(lang, preview))
         self.theme = theme
-        self.link = not preview  # MkDocs writes into the preview's folder again: copy there
+        # `link`: MkDocs writes into an empty folder (`build_language`), so the site and the
+        # cache can share each page's bytes. Where it writes into the files of an earlier
+        # build (the preview, plain `mkdocs build --dirty`) each keeps a copy of its own.
+        self.link = link
+        self.rendered: list[str] = []  # uris of pages MkDocs rendered, for `publish` to keep
         self.fingerprints: dict[str, str] = {}  # page uri → fingerprint
         self.cached: set[str] = set()  # uris whose output is copied from the cache
         self.dest: dict[str, str] = {}  # page uri → its path in the site
@@ -87,12 +91,17 @@ class PageCache:
         return False
 
     def store(self, uri: str, output: str) -> None:
+        """Keep a page MkDocs rendered: a copy now, or (`link`) the site's file once written."""
         name = self.fingerprints.get(uri)
-        if name is not None:
+        if name is None:
+            return
+        if self.link:
+            self.rendered.append(uri)
+        else:
             self.files.write(name, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def publish(self, site_dir: Path) -> None:
-        """Place the cached pages where MkDocs would have written them.
+        """Place the cached pages where MkDocs would have written them, and keep the new.
 
         The preview rebuilds into the same folder: a page already there with the same
         fingerprint (written by this process) is left as it is.
@@ -105,6 +114,9 @@ class PageCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             place(self.files.path / self.fingerprints[uri], target, link=self.link)
         there.update(self.fingerprints)  # MkDocs has written the others by now
+        for uri in self.rendered:
+            self.files.adopt(self.fingerprints[uri], site_dir / self.dest[uri])
+        self.rendered.clear()
 
     def prune(self) -> None:
         """Forget the pages this build no longer has, so that the cache does not grow."""

@@ -82,6 +82,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.pages: page_cache.PageCache | None = None  # rendered pages from earlier builds
         self.cache_pages = False  # only `build_language` runs MkDocs' dirty mode, which skips
         self.defer_cards = False  # `site-builder build` draws cards after both languages
+        self.fresh_folder = False  # `build_language` into a folder without earlier pages
         self.signals: dict[int, Any] = {}  # the handlers the preview replaced, to put back
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -175,7 +176,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.pages = None
         if self.generated is not None and self.cards and self.cache_pages:
             theme = page_cache.theme_digest(self.root, config)
-            self.pages = page_cache.PageCache(self.root, self.config.lang, self.preview, theme)
+            self.pages = page_cache.PageCache(
+                self.root, self.config.lang, self.preview, theme, link=self.fresh_folder
+            )
         in_nav = {uri: title for entry in config.nav or [] for title, uri in entry.items()}
         kept = self.kept_facts()
         now: dict[tuple[PageSpec, Any], tuple[dict[str, Any], str]] = {}
@@ -325,7 +328,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if self.config.chain and self.preview:  # the Vietnamese page shows meanwhile
             english_in_background(self.root, site_dir)
         elif self.config.chain:  # plain `mkdocs build`: English, then the index
-            build_language(self.root, "en", site_dir / "en", preview=self.preview)
+            # `mkdocs build` emptied the folder first; `mkdocs build --dirty` did not
+            fresh = not self.cache_pages
+            build_language(self.root, "en", site_dir / "en", preview=self.preview, fresh=fresh)
             try:
                 search_index.index(site_dir)
             except BuildFailed as exc:
@@ -572,9 +577,13 @@ def build_language(
     preview: bool = False,
     strict: bool = False,
     draw_cards: bool = True,
+    fresh: bool = False,
 ) -> tuple[dict[str, float], set[cards.Card]]:
     """Build one language of the site into `site_dir` with MkDocs; return our stages' times
-    and, unless `draw_cards`, the social cards its pages name, for the caller to place."""
+    and, unless `draw_cards`, the social cards its pages name, for the caller to place.
+
+    `fresh`: `site_dir` holds no page of an earlier build, so the page cache may share the
+    files MkDocs writes there."""
     config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
     plugin = config.plugins["site-builder"]
     assert isinstance(plugin, SiteBuilderPlugin)
@@ -582,6 +591,7 @@ def build_language(
     plugin.config.chain = False
     plugin.cache_pages = True
     plugin.defer_cards = not draw_cards
+    plugin.fresh_folder = fresh
     plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview

@@ -189,6 +189,29 @@ class CacheFolder:
         os.replace(partial, os.path.join(self.folder, name))
         self.present.add(name)
 
+    def adopt(self, name: str, source: Path) -> None:
+        """Make a written file that nothing writes into again an entry: a link, else a copy.
+
+        Pages were written twice, into the site and into the cache: a link costs a
+        directory entry instead of a second file and its bytes.
+        """
+        if name in self.present:
+            return
+        try:
+            self._link(source, os.path.join(self.folder, name))
+        except FileExistsError:  # put there since the folder was listed
+            pass
+        except OSError:  # another file system, or one without hard links
+            self.write(name, source.read_bytes())
+        self.present.add(name)
+
+    def _link(self, source: Path, entry: str) -> None:
+        try:
+            os.link(source, entry)
+        except FileNotFoundError:  # the first entry, or the folder was removed since
+            self.path.mkdir(parents=True, exist_ok=True)
+            os.link(source, entry)
+
     def prune(self, keep: set[str]) -> None:
         for name in self.present - keep:
             (self.path / name).unlink(missing_ok=True)

@@ -311,6 +311,63 @@ def test_cached_files_are_linked_and_the_previous_site_goes(archive) -> None:
     assert wait_for(lambda: not any((cache / "trash").iterdir()), 30)  # removed in the background
 
 
+def inodes(files) -> set[tuple[int, int]]:
+    return {(s.st_dev, s.st_ino) for s in (p.stat() for p in files)}
+
+
+def test_a_build_writes_each_page_once_and_the_cache_shares_it(archive) -> None:
+    pages = pages_of(archive)
+    entries = inodes(cache_of(archive).rglob("*.html"))
+    assert len(entries) == len(pages)  # a file for each page, none written twice
+    assert inodes(pages) == entries
+
+
+def test_mkdocs_own_dirty_build_keeps_the_site_and_the_cache_apart(archive) -> None:
+    """MkDocs' --dirty writes into the pages an earlier build left: none may be an entry."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site_dir = archive.root / "dirty"
+    before = {p: p.read_bytes() for p in cache_of(archive).rglob("*.html")}
+    for title in ("Tin đã sửa", "Tin số 3"):
+        archive.write("content/news/2022/tin-3.yml", NEWS.format(title=title, n=3, month=4))
+        config = load_config(str(archive.root / "mkdocs.yml"), site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=True)
+        try:
+            mkdocs_build.build(config, dirty=True)
+        finally:
+            config.plugins.on_shutdown()
+    assert "Tin số 3" in (site_dir / "tin-tuc" / "tin-3" / "index.html").read_text("utf-8")
+    written = [p for p in site_dir.rglob("index.html") if "admin" not in p.parts]
+    assert len(written) == len(pages_of(archive))
+    assert not inodes(written) & inodes(cache_of(archive).rglob("*.html"))
+    assert all(p.read_bytes() == kept for p, kept in before.items())  # the build's, intact
+
+
+def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeypatch) -> None:
+    import errno
+
+    from site_builder.render_cache import CacheFolder
+
+    source = tmp_path / "index.html"
+    source.write_bytes(b"<p>Tin</p>")
+    folder = CacheFolder(tmp_path / "pages" / "vi")  # not there yet
+    folder.adopt("a.html", source)
+    assert (folder.path / "a.html").samefile(source)
+
+    def no_link(*args: Any) -> None:
+        raise OSError(errno.EXDEV, "another file system")
+
+    monkeypatch.setattr(os, "link", no_link)
+    folder.adopt("b.html", source)
+    copy = folder.path / "b.html"
+    assert copy.read_bytes() == source.read_bytes() and not copy.samefile(source)
+    assert CacheFolder(folder.path).present == folder.present == {"a.html", "b.html"}
+    elsewhere = CacheFolder(tmp_path / "en")  # not there yet, and no link possible
+    elsewhere.adopt("c.html", source)
+    assert (elsewhere.path / "c.html").read_bytes() == source.read_bytes()
+
+
 def generate_vi(site) -> tuple[Any, list[str]]:
     """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
     from site_builder import project
@@ -466,7 +523,7 @@ def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, m
     from site_builder.pages import PageSpec
 
     def fingerprint(html: str) -> str:
-        cache = page_cache.PageCache(tmp_path, "vi", True, "theme")
+        cache = page_cache.PageCache(tmp_path, "vi", True, "theme", link=False)
         file = SimpleNamespace(src_uri="tin-tuc/a.md", dest_uri="tin-tuc/a/index.html")
         cache.has(file, PageSpec("tin-tuc/a/", "news", "A", html), {"og": {}})  # type: ignore[arg-type]
         cache.prune()
