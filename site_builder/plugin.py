@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import gzip
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -38,7 +39,7 @@ from .checkpoints import checkpoint
 from .errors import ERROR, BuildFailed, ContentError, report, template_problem
 from .i18n import t
 from .pages import Generator, PageSpec
-from .render_cache import compiled_templates
+from .render_cache import CacheFolder, compiled_templates
 from .search_index import searchable
 from .urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
 
@@ -170,7 +171,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             files.remove(file)
         if self.config.lang == "vi" and self.site is not None:
             for file in admin:
-                files.append(unpacked(file, config))
+                files.append(unpacked(file, config, self.root))
             for name, text in admin_files(self.site).items():
                 files.append(File.generated(config, ADMIN + name, content=text))
         self.pages = None
@@ -423,13 +424,24 @@ def watch_natively(server: Any, probe: Path) -> bool:
 ADMIN = "admin/"
 
 
-def unpacked(file: File, config: MkDocsConfig) -> File:
+def unpacked(file: File, config: MkDocsConfig, root: Path) -> File:
     """The web editor's file as the browser loads it: the repository keeps Decap's 5 MB
-    bundle gzipped (`vendor_cms`), and the site serves it plain, as Decap names it."""
+    bundle gzipped (`vendor_cms`), and the site serves it plain, as Decap names it.
+
+    Unpacked once into the cache, by the packed bytes' digest, and handed to MkDocs as a
+    file there: every build, and every preview rebuild, had unpacked it again and written
+    the 5 MB out of memory, where MkDocs copies a file, or in its dirty mode skips it.
+    """
     if not file.src_uri.endswith(".gz"):
         return file
-    data = gzip.decompress(Path(file.abs_src_path or "").read_bytes())
-    return File.generated(config, file.src_uri.removesuffix(".gz"), content=data)
+    packed = Path(file.abs_src_path or "").read_bytes()
+    name = hashlib.sha256(packed).hexdigest()[:40] + ".js"
+    folder = CacheFolder(image_cache.cache_root(root) / "unpacked")
+    if name not in folder:
+        folder.write(name, gzip.decompress(packed))
+        folder.prune({name})  # an earlier bundle's
+    entry = str(folder.path / name)
+    return File.generated(config, file.src_uri.removesuffix(".gz"), abs_src_path=entry)
 
 
 ADMIN_PAGE = """<!doctype html>

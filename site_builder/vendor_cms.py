@@ -96,10 +96,10 @@ def vendor(data: bytes, target: Path = TARGET) -> list[str]:
                 name = member.name.rsplit("/", 1)[1]
                 source = archive.extractfile(member)
                 assert source is not None
-                data = source.read()
+                kept_bytes = source.read()
                 if name == BUNDLE:  # 5 MB: kept gzipped in the repository, served plain
-                    data, name = gzip.compress(data, 9, mtime=0), BUNDLE + ".gz"
-                (target / name).write_bytes(data)
+                    kept_bytes, name = gzip.compress(kept_bytes, 9, mtime=0), BUNDLE + ".gz"
+                (target / name).write_bytes(kept_bytes)
                 kept.append(name)
     (target / "LICENSE.txt").write_text(LICENCE.format(version=VERSION), encoding="utf-8")
     return sorted(kept)
