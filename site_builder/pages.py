@@ -175,7 +175,7 @@ class Generator:
         self.kept: dict[tuple[Any, ...], _Kept] | None = None
         self.kept_now: dict[tuple[Any, ...], _Kept] = {}
         if self.bodies is not None and preview:
-            self.kept = _kept_items.setdefault(self.bodies.files.path, {})
+            self.kept = _kept_items.setdefault(self.bodies.path, {})
         self.project = project
         self.content = content
         self.site = content.site

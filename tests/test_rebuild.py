@@ -3,10 +3,12 @@ changed; a rebuild is byte-identical to a build from an empty cache."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -217,16 +219,33 @@ def test_serve_renders_again_only_what_an_edit_touched(archive, tmp_path) -> Non
     assert not list(scratch.iterdir())  # MkDocs' copy of the site, English and search too
 
 
-def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive) -> None:
+def stored_bodies(site, variant: str) -> list[str]:
+    """The names of the bodies in one variant's store."""
+    path = site.root / ".cache" / "site-builder" / "bodies" / f"{variant}.sqlite"
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+        return sorted(row[0] for row in db.execute("SELECT name FROM body"))
+
+
+def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive, monkeypatch) -> None:
+    from site_builder.pages import Generator
+
     bodies = archive.root / ".cache" / "site-builder" / "bodies"
-    first = {p.name: p.stat().st_mtime_ns for p in bodies.rglob("*.json")}
-    assert first  # our page bodies went into the cache
+    assert stored_bodies(archive, "vi") and stored_bodies(archive, "en")  # bodies were stored
+    assert sorted(p.name for p in bodies.iterdir()) == ["en.sqlite", "vi.sqlite"]
+    first = {p.name: p.read_bytes() for p in bodies.iterdir()}
     plan = archive.read("ke-hoach/index.html")
     assert 'href="#i-muc-dich"' in plan  # the table of contents, made while rendering
+    log = archive.root / "rendered.txt"  # the build's language processes are forked
+    real = Generator.render_now
+    monkeypatch.setattr(Generator, "render_now", lambda self, template, path, *a, **k: (
+        log.open("a").write(f"{self.lang} {path}\n") and real(self, template, path, *a, **k)
+    ))  # fmt: skip
     touch_content(archive)
     assert archive.build().code == 0
-    again = {p.name: p.stat().st_mtime_ns for p in bodies.rglob("*.json")}
-    assert again == first  # every body came from the cache, none was written again
+    assert sorted(log.read_text().split("\n")) == ["", "en ke-hoach/", "vi ke-hoach/"]
+    # every other body came from the cache, none was written again (SQLite counts each
+    # change in the file's header)
+    assert {p.name: p.read_bytes() for p in bodies.iterdir()} == first
     assert archive.read("ke-hoach/index.html") == plan
 
 
@@ -416,12 +435,11 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
         made.append(record.id) or real(self, section, record, *a, **k)
     ))  # fmt: skip
     generate_vi(archive)
-    bodies = archive.root / ".cache" / "site-builder" / "bodies" / "vi-preview"
-    stored = sorted(p.name for p in bodies.iterdir())
+    stored = stored_bodies(archive, "vi-preview")
     made.clear()
     site, _ = generate_vi(archive)
     assert made == [], made  # every input the same record as before: the same pages
-    assert sorted(p.name for p in bodies.iterdir()) == stored  # their bodies stay cached
+    assert stored_bodies(archive, "vi-preview") == stored  # their bodies stay cached
     archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
     made.clear()
     site, _ = generate_vi(archive)
@@ -482,6 +500,53 @@ def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive) -> 
     assert "tin-tuc/tin-2/" in rendered  # the bodies of the old template are not reused
     page = next(p for p in site.pages if p.path == "tin-tuc/tin-2/")
     assert "Mẫu mới" in page.html
+
+
+def test_a_build_s_bodies_show_in_the_store_together_when_it_ends(tmp_path) -> None:
+    import errno
+
+    from site_builder.render_cache import BodyStore
+
+    path = tmp_path / "bodies" / "vi.sqlite"
+    store = BodyStore(path)
+    store.put("a.json", "<p>A</p>", ["photos/a.jpg"])
+    store.put("a.json", "<p>later</p>", [])  # a name is never written again
+    assert store.get("a.json") == ("<p>A</p>", ["photos/a.jpg"])  # its own, at once
+    assert BodyStore(path).get("a.json") is None  # others: not before the build ends
+    assert store.db is not None
+    store.db.close()  # the build stopped (killed, or failed) before its end
+    assert BodyStore(path).get("a.json") is None  # the store as it was
+    store = BodyStore(path)
+    for name in ("a.json", "b.json"):
+        store.put(name, f"<p>{name}</p>", [])
+    store.keep({"a.json", "b.json"})
+    assert store.db is None  # closed: no connection crosses the preview's fork
+    store.keep({"b.json"})  # the next build used only b
+    again = BodyStore(path)
+    assert again.get("a.json") is None and again.get("b.json") == ("<p>b.json</p>", [])
+    again.keep({"b.json"})
+    path.write_bytes(b"not a database, or a torn one")
+    fresh = BodyStore(path)
+    assert fresh.get("b.json") is None  # started anew, not a failed build
+    fresh.put("c.json", "x" * 50_000, [])
+    fresh.keep({"c.json"})
+    assert BodyStore(path).get("c.json") == ("x" * 50_000, [])
+    full = BodyStore(path)
+    assert full.db is None
+    full._connection().execute("PRAGMA max_page_count = 1")  # as full as a full disk
+    with pytest.raises(OSError) as caught:  # the machine's error: the build names the path
+        full.put("d.json", "y" * 50_000, [])
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(path)
+
+
+def test_bodies_of_earlier_versions_go_to_the_trash(archive) -> None:
+    cache = archive.root / ".cache" / "site-builder"
+    old = cache / "bodies" / "vi"  # one file per body, as earlier versions kept them
+    old.mkdir()
+    (old / "0123.json").write_text('{"html": "<p>old</p>", "images": []}', encoding="utf-8")
+    touch_content(archive)
+    assert archive.build().code == 0
+    assert sorted(p.name for p in (cache / "bodies").iterdir()) == ["en.sqlite", "vi.sqlite"]
 
 
 def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp_path) -> None:
