@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -27,6 +28,8 @@ BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
 _WORD_WITH_D = re.compile(r"\b\w*[đĐ]\w*")  # from word starts only: no rescan of each word
 _TAGS = re.compile(r"<[^>]+>")
+_MARK = b"data-pagefind-body"
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # nothing a glob reads as a pattern
 
 
 def folded_words(html: str) -> str:
@@ -43,14 +46,28 @@ def searchable(html: str) -> str:
     return f"<div data-pagefind-body>{html}{hidden}</div>"
 
 
-def pages_digest(site_dir: Path) -> str:
-    """Hash what Pagefind reads: every HTML page's path and bytes, and Pagefind's version."""
+def scan(tree: Path) -> tuple[str, list[str] | None]:
+    """Hash what Pagefind reads, and list the pages it will index.
+
+    The digest covers every HTML page's path and bytes, Pagefind's version and this code.
+    Pagefind indexes only pages with a `data-pagefind-body` once one page has it, but it
+    still parses the others (list pages: a quarter of the archive's, and a fifth of its
+    work), so they are listed for its glob: `None` where no page is marked (Pagefind then
+    indexes every page) or a path holds a character a glob would read as a pattern.
+    """
     digest = hashlib.sha256(f"{metadata.version('pagefind')}\0{BUNDLE}\0".encode())
     digest.update(Path(__file__).read_bytes())
-    for path in sorted(site_dir.rglob("*.html")):
-        digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    marked: list[str] = []
+    plain = True
+    for path in sorted(tree.rglob("*.html")):
+        name = path.relative_to(tree).as_posix()
+        data = path.read_bytes()
+        digest.update(name.encode() + b"\0")
+        digest.update(data)
+        if _MARK in data:
+            marked.append(name)
+            plain = plain and _PLAIN_PATH.fullmatch(name) is not None
+    return digest.hexdigest(), (marked if marked and plain else None)
 
 
 def index_language(root: Path, tree: Path, lang: str) -> Path:
@@ -62,12 +79,13 @@ def index_language(root: Path, tree: Path, lang: str) -> Path:
     index is self-contained: Pagefind names its files by language and writes the same bytes
     as when it indexes both at once. Returns the cache folder holding the index.
     """
-    folder = cache_root(root) / "search" / f"{lang}-{pages_digest(tree)[:32]}"
+    digest, pages = scan(tree)
+    folder = cache_root(root) / "search" / f"{lang}-{digest[:32]}"
     if (folder / ENTRY).is_file():
         return folder
     fresh = folder.with_name(f"{folder.name}.part-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
-    _run(["--site", str(tree), "--output-path", str(fresh)])
+    _run(["--site", str(tree.resolve()), "--output-path", str(fresh.resolve())], pages)
     try:
         fresh.rename(folder)
     except OSError:  # another build made the same index meanwhile
@@ -105,14 +123,28 @@ def stale(root: Path, keep: list[Path]) -> list[Path]:
 
 def index(site_dir: Path) -> None:
     """Write the search indexes of every language into `site_dir/pagefind/`."""
-    _run(["--site", str(site_dir), "--output-subdir", BUNDLE])
+    _run(["--site", str(site_dir.resolve()), "--output-subdir", BUNDLE], scan(site_dir)[1])
     entry = site_dir / BUNDLE / ENTRY
     _write_entry(entry, json.loads(entry.read_text(encoding="utf-8")))
 
 
-def _run(arguments: list[str]) -> None:
+def _run(arguments: list[str], pages: list[str] | None) -> None:
+    """Run Pagefind on `pages` (paths below the site; `None`: every page).
+
+    It runs in a folder of its own, which holds the list as its configuration file (a
+    glob of 2,000 pages is longer than one command-line argument may be), and without
+    `PAGEFIND_` variables, so that neither a `pagefind.yml` in the editor's folder nor the
+    environment changes an index cached by the pages alone.
+    """
     command = [sys.executable, "-m", "pagefind", *arguments, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
+    with tempfile.TemporaryDirectory(prefix="site-builder-pagefind-") as folder:
+        if pages is not None:
+            glob = "{" + ",".join(pages) + "}"
+            Path(folder, "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
+        done = subprocess.run(  # noqa: S603
+            command, capture_output=True, text=True, check=False, cwd=folder, env=env
+        )
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["pagefind failed"]
         raise BuildFailed([ContentError("site", 0, 0, "internal-error", {"detail": detail[0]})])

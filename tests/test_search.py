@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from site_builder import search_index
+
 from browser import SEARCH, indexed
 
 # Hand-written: a query, and a page that must be among the first three results.
@@ -99,3 +101,66 @@ def test_lists_that_repeat_their_items_are_not_search_results(bundled) -> None:
     listed = {"/" + p.parent.relative_to(bundled.site).as_posix() + "/" for p in lists}
     assert not urls & listed and len(listed) == len(lists)
     assert {"/tin-tuc/", "/tin-tuc/le-ky-niem-20-nam/", "/en/tin-tuc/"} <= urls
+
+
+def test_pagefind_is_given_only_the_pages_it_indexes(bundled) -> None:
+    """List pages are not indexed; Pagefind need not parse them (a fifth of its work)."""
+    digest, pages = search_index.scan(bundled.site)
+    html = {
+        p.relative_to(bundled.site).as_posix(): p.read_text() for p in bundled.site.rglob("*.html")
+    }
+    assert pages is not None and pages == sorted(pages)
+    assert set(pages) == {name for name, text in html.items() if "data-pagefind-body" in text}
+    assert "tin-tuc/le-ky-niem-20-nam/index.html" in pages and "en/ke-hoach/index.html" in pages
+    assert not [name for name in pages if name.startswith(("tin-tuc/the/", "tin-tuc/trang/"))]
+    assert len(pages) < len(html) - 5
+    assert {u["url"] for u in indexed(bundled.site)} == {
+        "/" + name.removesuffix("index.html") for name in pages
+    }
+    assert search_index.scan(bundled.site)[0] == digest
+
+
+def _page(folder, name: str, lang: str = "vi", body: bool = True) -> None:
+    text = f"<h1>{name}</h1><p>trang {name}</p>"
+    marked = f"<div data-pagefind-body>{text}</div>" if body else text
+    (folder / name).mkdir(parents=True)
+    (folder / name / "index.html").write_text(f'<html lang="{lang}"><body>{marked}</body></html>')
+
+
+def _indexed_count(output) -> int:
+    entry = json.loads((output / search_index.ENTRY).read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_pagefind_reads_the_listed_pages_only(tmp_path) -> None:
+    site = tmp_path / "site"
+    for name in ("mot", "hai", "ba"):
+        _page(site, name, body=False)  # unmarked: Pagefind would index every one
+    for listed, count in ((["mot/index.html"], 1), (["mot/index.html", "ba/index.html"], 2),
+                          (None, 3)):  # fmt: skip
+        output = tmp_path / f"out-{count}"
+        search_index._run(["--site", str(site), "--output-path", str(output)], listed)
+        assert _indexed_count(output) == count
+
+
+def test_scan_gives_no_list_where_a_glob_could_misread_a_path(tmp_path) -> None:
+    _page(tmp_path, "mot")
+    _page(tmp_path, "hai", body=False)
+    assert search_index.scan(tmp_path)[1] == ["mot/index.html"]
+    _page(tmp_path, "b{a,c}")
+    assert search_index.scan(tmp_path)[1] is None
+    unmarked = tmp_path / "unmarked"
+    _page(unmarked, "mot", body=False)
+    assert search_index.scan(unmarked)[1] is None  # Pagefind then indexes every page
+
+
+def test_pagefind_reads_no_configuration_but_ours(tmp_path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    for name in ("mot", "hai"):
+        _page(site, name)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pagefind.yml").write_text('glob: "mot/*.html"\n')
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", '["h1", "p"]')
+    monkeypatch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
+    index = search_index.index_language(tmp_path, site, "vi")
+    assert _indexed_count(index) == 2
