@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -28,7 +29,7 @@ BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"
 _WORD_WITH_D = re.compile(r"\b\w*[đĐ]\w*")  # from word starts only: no rescan of each word
 _TAGS = re.compile(r"<[^>]+>")
-_MARK = b"data-pagefind-body"
+_BODY = "data-pagefind-body"  # marks what Pagefind indexes
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # nothing a glob reads as a pattern
 
 
@@ -43,31 +44,40 @@ def searchable(html: str) -> str:
     """Mark a page body for indexing, with its folded "đ" words hidden inside."""
     extra = folded_words(html)
     hidden = f'<span hidden class="sb-folded">{extra}</span>' if extra else ""
-    return f"<div data-pagefind-body>{html}{hidden}</div>"
+    return f"<div {_BODY}>{html}{hidden}</div>"
 
 
 def scan(tree: Path) -> tuple[str, list[str] | None]:
-    """Hash what Pagefind reads, and list the pages it will index.
+    """Hash what Pagefind reads, and list the pages it will index (see `_indexed`).
 
     The digest covers every HTML page's path and bytes, Pagefind's version and this code.
-    Pagefind indexes only pages with a `data-pagefind-body` once one page has it, but it
-    still parses the others (list pages: a quarter of the archive's, and a fifth of its
-    work), so they are listed for its glob: `None` where no page is marked (Pagefind then
-    indexes every page) or a path holds a character a glob would read as a pattern.
     """
     digest = hashlib.sha256(f"{metadata.version('pagefind')}\0{BUNDLE}\0".encode())
     digest.update(Path(__file__).read_bytes())
     marked: list[str] = []
-    plain = True
-    for path in sorted(tree.rglob("*.html")):
-        name = path.relative_to(tree).as_posix()
-        data = path.read_bytes()
+    for name, data in _pages(tree):
         digest.update(name.encode() + b"\0")
         digest.update(data)
-        if _MARK in data:
+        if _BODY.encode() in data:
             marked.append(name)
-            plain = plain and _PLAIN_PATH.fullmatch(name) is not None
-    return digest.hexdigest(), (marked if marked and plain else None)
+    return digest.hexdigest(), _indexed(marked)
+
+
+def _pages(tree: Path) -> Iterator[tuple[str, bytes]]:
+    for path in sorted(tree.rglob("*.html")):
+        yield path.relative_to(tree).as_posix(), path.read_bytes()
+
+
+def _indexed(marked: list[str]) -> list[str] | None:
+    """Return the marked pages as Pagefind's page list, or `None`: every page.
+
+    Pagefind indexes only marked pages once one page is, but still parses the others
+    (list pages: a quarter of the archive's, and a fifth of its work). `None` where no page
+    is marked (Pagefind then indexes every page) or a path holds a character a glob would
+    read as a pattern.
+    """
+    plain = all(_PLAIN_PATH.fullmatch(name) for name in marked)
+    return marked if marked and plain else None
 
 
 def index_language(root: Path, tree: Path, lang: str) -> Path:
@@ -123,7 +133,8 @@ def stale(root: Path, keep: list[Path]) -> list[Path]:
 
 def index(site_dir: Path) -> None:
     """Write the search indexes of every language into `site_dir/pagefind/`."""
-    _run(["--site", str(site_dir.resolve()), "--output-subdir", BUNDLE], scan(site_dir)[1])
+    marked = [name for name, data in _pages(site_dir) if _BODY.encode() in data]
+    _run(["--site", str(site_dir.resolve()), "--output-subdir", BUNDLE], _indexed(marked))
     entry = site_dir / BUNDLE / ENTRY
     _write_entry(entry, json.loads(entry.read_text(encoding="utf-8")))
 
