@@ -16,11 +16,13 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup, escape
@@ -526,7 +528,12 @@ class IdleCollection:
 _idle = IdleCollection()
 
 
-_english: dict[Path, Any] = {}  # the preview's English build, per site folder
+class _Background(NamedTuple):
+    process: Any
+    scratch: Path  # its temporary files: a stopped child cannot remove them itself
+
+
+_english: dict[Path, _Background] = {}  # the preview's English build, per site folder
 _facts: dict[Path, tuple[tuple[Any, ...], dict[Any, Any]]] = {}  # project → `kept_facts`
 
 
@@ -541,8 +548,9 @@ def english_in_background(root: Path, site_dir: Path) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one after the other
         _english_and_index(root, site_dir)
         return
+    scratch = Path(tempfile.mkdtemp(prefix="site-builder-english-"))
     process = multiprocessing.get_context("fork").Process(
-        target=_english_in_child, args=(root, site_dir), daemon=True
+        target=_english_in_child, args=(root, site_dir, scratch), daemon=True
     )
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # until the child has its own
     try:
@@ -552,24 +560,28 @@ def english_in_background(root: Path, site_dir: Path) -> None:
                 os.setpgid(process.pid, process.pid)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    _english[site_dir] = process
+    _english[site_dir] = _Background(process, scratch)
 
 
 def _stop_english(site_dir: Path) -> None:
     old = _english.pop(site_dir, None)
-    if old is not None and old.is_alive():
+    if old is None:
+        return
+    if old.process.is_alive():
         try:
-            os.killpg(old.pid, signal.SIGTERM)  # and its Pagefind, which would write on
+            os.killpg(old.process.pid, signal.SIGTERM)  # and its Pagefind, which would write on
         except ProcessLookupError:  # no group (it ended meanwhile): the process alone
-            old.terminate()
-        old.join()
+            old.process.terminate()
+        old.process.join()
+    shutil.rmtree(old.scratch, ignore_errors=True)
 
 
-def _english_in_child(root: Path, site_dir: Path) -> None:
+def _english_in_child(root: Path, site_dir: Path, scratch: Path) -> None:
     os.setpgrp()  # a group of its own, with the Pagefind it starts: both are stopped at once
     for number in _STOPS:  # a newer edit, or the preview's end, stops them: quietly
         signal.signal(number, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    tempfile.tempdir = str(scratch)  # stopped at once, it leaves them to `_stop_english`
     _english_and_index(root, site_dir)
 
 

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -208,8 +209,9 @@ def test_serve_rebuilds_when_content_changes(make_site, tmp_path):
 
 
 def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
-    """Make the preview's English build a child that marks `started`, then, 2 s later,
-    `late`, as Pagefind writes into the site; return both paths."""
+    """Make the preview's English build a child that makes a temporary folder (its path in
+    `folder/temporary`) and marks `started`, then, 2 s later, `late`, as Pagefind writes
+    into the site; return both paths."""
     from site_builder import plugin
 
     started, late = folder / "started", folder / "written-late"
@@ -217,6 +219,7 @@ def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
     indexer += f"pathlib.Path({str(late)!r}).touch()"
 
     def english_and_index(root: Path, site_dir: Path) -> None:
+        (folder / "temporary").write_text(tempfile.mkdtemp(), encoding="utf-8")
         subprocess.run([sys.executable, "-c", indexer], check=False)
         late.touch()
 
@@ -232,6 +235,7 @@ def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, m
     assert wait_for(started.exists, 10)
     plugin.SiteBuilderPlugin().on_shutdown()  # MkDocs then removes the folder they write into
     assert not plugin._english
+    assert not Path((tmp_path / "temporary").read_text(encoding="utf-8")).exists()
     time.sleep(2.5)
     assert not late.exists()
 
