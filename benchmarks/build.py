@@ -119,7 +119,7 @@ from site_builder.build import build
 start = time.perf_counter()
 result = build(Path(sys.argv[1]), Path(sys.argv[1]) / "site")
 print(json.dumps({"code": result.code, "wall_s": time.perf_counter() - start,
-                  "seconds": result.seconds,
+                  "seconds": result.seconds, "cpu_seconds": result.cpu_seconds,
                   "problems": [p.format("en") for p in result.problems][:5]}))
 """
 
@@ -142,13 +142,34 @@ def timed_build(project: Path) -> dict:
     mkdocs = max((v for k, v in seconds.items() if k.endswith(": mkdocs")), default=0.0)
     # the image stage, photos and social cards, has its own targets (#5)
     images = seconds.get("images", 0.0) + seconds.get("social cards", 0.0)
-    return {"wall_s": wall, "pages": pages, "ms_per_page": 1000 * wall / pages,
+    return {**cpu_figures(result["cpu_seconds"]),
+            "wall_s": wall, "pages": pages, "ms_per_page": 1000 * wall / pages,
             "pages_per_s": pages / wall, "stages_s": seconds,
             "process_s": process,  # with the interpreter's start and the imports
             "ms_per_page_without_images": 1000 * (wall - images) / pages,
             "ours_share": 1 - mkdocs / wall,
             "ours_share_without_images": 1 - mkdocs / (wall - images),
             "peak_rss_sum_mb": summed}  # fmt: skip
+
+
+def cpu_figures(cpu: dict[str, float]) -> dict:
+    """What the CPU time says of the share our stages can have, on any number of cores.
+
+    Without the image stage, everything but MkDocs and our page bodies (which run in one
+    process, so their CPU time is counted together, as MkDocs') is ours: validation and
+    Pagefind above all. That part of the CPU time is a floor for our share of the wall time
+    whenever the cores are kept busy, since then the wall time is the CPU time over the
+    cores; it is a lower bound, our bodies being counted as MkDocs'.
+    """
+    stages = {k: v for k, v in cpu.items() if ": " not in k}  # per language: a breakdown
+    if "languages (parallel)" not in stages:  # up to date: nothing was built
+        return {"cpu_s": stages}
+    total = sum(v for k, v in stages.items() if k not in ("images", "social cards"))
+    pages = sum(v for k, v in cpu.items() if k.endswith(": pages"))
+    search = sum(v for k, v in cpu.items() if k.endswith(": search index"))
+    return {"cpu_s": cpu, "cpu_s_without_images": total,
+            "cpu_share_search_index": search / total,
+            "cpu_share_not_pages_at_least": 1 - pages / total}  # fmt: skip
 
 
 def serve_after_edit(project: Path, edits: int = 3) -> dict:
@@ -243,6 +264,11 @@ def main() -> int:
           f"  → ours/baseline (cold, without the image stage) = {without / base:.2f}"
           f" (with it: {cold['wall_s'] / base:.2f})")  # fmt: skip
     print("  cold stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in cold["stages_s"].items()))
+    print("  cold CPU time: " + ", ".join(f"{k} {v:.2f}s" for k, v in cold["cpu_s"].items()))
+    print(f"  cold CPU time without images {cold['cpu_s_without_images']:.2f} s on "
+          f"{os.cpu_count()} cores: not MkDocs or our page bodies (a floor for our stages' "
+          f"share) {100 * cold['cpu_share_not_pages_at_least']:.1f} %, of which Pagefind "
+          f"{100 * cold['cpu_share_search_index']:.1f} %")  # fmt: skip
     if "serve" in results:
         shown = ", ".join(f"{v:.2f} s" for k, v in results["serve"].items() if k.startswith("edit"))
         print(f"  serve: an edited item's page shows the edit after {shown}")

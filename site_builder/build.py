@@ -37,6 +37,7 @@ class Result:
     problems: list[ContentError] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # see `Stopwatch`
     up_to_date: bool = False  # nothing had changed: nothing was written
 
 
@@ -103,7 +104,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         problems, pages = known
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
-        return Result(OK, problems, pages, clock.seconds, up_to_date=True)
+        return Result(OK, problems, pages, clock.seconds, clock.cpu, up_to_date=True)
     loaded = load_content(root, processes=READERS)
     clock.lap("load+validate")
     problems = loaded[1]
@@ -133,6 +134,8 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     for (lang, *_), outcome in zip(jobs, outcomes, strict=True):
         for stage, spent in outcome[2].items():
             clock.seconds[f"{lang}: {stage}"] = spent
+        for stage, spent in outcome[5].items():  # a breakdown of "languages (parallel)"
+            clock.cpu[f"{lang}: {stage}"] = spent
     failures = [o for o in outcomes if o[0] != OK]
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
@@ -171,34 +174,39 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     except OSError:  # without a record the next build is a full one, nothing worse
         pass
     clock.lap("record")
-    return Result(OK, problems, pages, clock.seconds)
+    return Result(OK, problems, pages, clock.seconds, clock.cpu)
 
 
 def _build_one(
     root: Path, lang: str, site_dir: Path, strict: bool, target: Path
-) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card], Path]:
+) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card], Path, dict[str, float]]:
     """Build and index one language in a worker process; report failures as data.
 
     `site_dir` is where the pages go; `target` the folder they will become, named to the
-    editor when the disk fails without naming a file.
+    editor when the disk fails without naming a file. Returns, last, the CPU time of the
+    language's pages (MkDocs with our page bodies: this process) and of its search index
+    (Pagefind: its child).
     """
     from .plugin import build_language
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:
+        started = time.process_time()
         seconds, wanted = build_language(
             root, lang, site_dir, strict=strict, draw_cards=False, fresh=True
         )
-        started = time.perf_counter()
+        cpu = {"pages": time.process_time() - started}
+        started, children = time.perf_counter(), _children_cpu()
         index = search_index.index_language(root, tree, lang)
         seconds["search index"] = time.perf_counter() - started
+        cpu["search index"] = _children_cpu() - children
     except BuildFailed as exc:
         internal = any(p.code == "internal-error" for p in exc.problems)  # Pagefind failed
         code = INTERNAL_ERROR if internal else CONTENT_ERRORS
-        return code, exc.problems, {}, set(), tree
+        return code, exc.problems, {}, set(), tree, {}
     except Exception as exc:  # our bug: name where it happened, without a traceback
-        return INTERNAL_ERROR, [_failure(root, exc, target)], {}, set(), tree
-    return OK, [], seconds, wanted, index
+        return INTERNAL_ERROR, [_failure(root, exc, target)], {}, set(), tree, {}
+    return OK, [], seconds, wanted, index, cpu
 
 
 _PACKAGE = Path(__file__).parent
@@ -236,16 +244,32 @@ def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: 
 
 
 class Stopwatch:
-    """Wall time per stage, for benchmarks/build.py."""
+    """Wall time and CPU time per stage, for benchmarks/build.py.
+
+    CPU time is user and system time of this process and of the processes it waited for
+    (the readers, the image workers, the language builds and their Pagefind): on two cores
+    a build cannot take less wall time than half of it, whatever the order of its stages.
+    """
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
-        self.last = time.perf_counter()
+        self.cpu: dict[str, float] = {}
+        self.last, self.last_cpu = time.perf_counter(), _all_cpu()
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _all_cpu()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.last
-        self.last = now
+        self.cpu[stage] = self.cpu.get(stage, 0.0) + cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
+
+
+def _all_cpu() -> float:
+    return time.process_time() + _children_cpu()
+
+
+def _children_cpu() -> float:
+    spent = os.times()  # the children's fields are 0 on Windows
+    return spent.children_user + spent.children_system
 
 
 def _sibling(target: Path, suffix: str) -> Path:

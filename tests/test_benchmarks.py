@@ -52,5 +52,9 @@ def test_build_benchmark_runs_small(tmp_path: Path) -> None:
     for run in ("cold", "warm", "touched", "one_change"):  # each build in a fresh process
         assert figures[run]["process_s"] > figures[run]["wall_s"]
     assert "ours/baseline" in result.stdout
+    cold = figures["cold"]  # validation and Pagefind's CPU time: a floor for our stages' share
+    assert 0 < cold["cpu_share_search_index"] < cold["cpu_share_not_pages_at_least"] < 1
+    assert cold["cpu_s_without_images"] < sum(v for k, v in cold["cpu_s"].items() if ": " not in k)
+    assert "cold CPU time without images" in result.stdout
     serve = figures["serve"]
     assert 0 < serve["edit_0_s"] < 60 and "serve: an edited item's page" in result.stdout

@@ -124,6 +124,17 @@ def test_a_language_keeps_its_search_index_while_its_pages_are_the_same(archive)
     assert "Tin đổi tên" in found[0]["meta"]["title"]
 
 
+def test_a_build_reports_the_cpu_time_of_its_stages_and_of_pagefind(make_site) -> None:
+    result = make_site().build()  # an empty cache: both languages are indexed
+    cpu = result.cpu_seconds
+    assert result.code == 0 and {"load+validate", "languages (parallel)"} <= cpu.keys()
+    for lang in ("vi", "en"):  # Pagefind is the language process's child: counted apart
+        assert cpu[f"{lang}: pages"] > 0 and cpu[f"{lang}: search index"] > 0
+    # the languages' processes, and their Pagefind, are waited for in that stage
+    breakdown = sum(v for k, v in cpu.items() if ": " in k)
+    assert breakdown <= cpu["languages (parallel)"] + 0.05
+
+
 def test_the_joined_index_is_the_one_pagefind_makes_of_the_whole_site(archive, tmp_path) -> None:
     whole = tmp_path / "whole"
     shutil.copytree(archive.site, whole, ignore=shutil.ignore_patterns("pagefind"))
