@@ -157,13 +157,13 @@ def cpu_figures(cpu: dict[str, float]) -> dict:
 
     Without the image stage, everything but MkDocs and our page bodies (which run in one
     process, so their CPU time is counted together, as MkDocs') is ours: validation and
-    Pagefind above all. That part of the CPU time is a floor for our share of the wall time
-    whenever the cores are kept busy, since then the wall time is the CPU time over the
-    cores; it is a lower bound, our bodies being counted as MkDocs'.
+    Pagefind above all. While the cores are kept busy the wall time is the CPU time over
+    the cores, so that part is a floor for our share of the wall time (a low one: our
+    bodies count as MkDocs').
     """
     stages = {k: v for k, v in cpu.items() if ": " not in k}  # per language: a breakdown
     if "languages (parallel)" not in stages:  # up to date: nothing was built
-        return {"cpu_s": stages}
+        return {"cpu_s": cpu}
     total = sum(v for k, v in stages.items() if k not in ("images", "social cards"))
     pages = sum(v for k, v in cpu.items() if k.endswith(": pages"))
     search = sum(v for k, v in cpu.items() if k.endswith(": search index"))

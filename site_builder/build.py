@@ -191,11 +191,11 @@ def _build_one(
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:
-        started = time.process_time()
+        own = time.process_time()
         seconds, wanted = build_language(
             root, lang, site_dir, strict=strict, draw_cards=False, fresh=True
         )
-        cpu = {"pages": time.process_time() - started}
+        cpu = {"pages": time.process_time() - own}
         started, children = time.perf_counter(), _children_cpu()
         index = search_index.index_language(root, tree, lang)
         seconds["search index"] = time.perf_counter() - started
