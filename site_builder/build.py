@@ -8,23 +8,20 @@ as it was. A swap interrupted by a killed run is repaired by the next run.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import cards, image_cache, project, search_index, uptodate
-from .checkpoints import checkpoint
+from . import cards, image_cache, outputs, processes, project, search_index, uptodate
 from .errors import BuildFailed, ContentError, has_errors, machine_problem
+from .outputs import discard, repair, sibling
 from .radio.render import write_all
 from .validate import READERS, load_content
 
@@ -56,6 +53,12 @@ def build(
     """
     target = (site_dir or root / "site").absolute()
     radio = (radio_dir or root / "radio").absolute()
+    outputs.guard(root, target, outputs.SITE)  # each raises OutputRefused
+    outputs.guard(root, radio, outputs.RADIO)
+    outputs.apart(target, radio)
+    unwritable = [p for p in map(partial(outputs.unwritable, root), (target, radio)) if p]
+    if unwritable:
+        return Result(INTERNAL_ERROR, unwritable)
     seen: list[ContentError] = []  # the content's problems, once read
     try:
         with _one_at_a_time(root, waiting), project.pinned_build_date(root):
@@ -66,6 +69,7 @@ def build(
             raise
         with contextlib.suppress(OSError):
             repair(target)  # no staging left behind; the live site stays whole
+            repair(radio)
         return Result(INTERNAL_ERROR, [*seen, problem])
 
 
@@ -73,7 +77,10 @@ def build(
 def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
     """Hold the cache's build lock: a build discards the search indexes it did not use, and
     another build's index, half written, is one of them (the web editor's rebuild and an
-    editor's own build, or two site folders). The lock goes with the process, killed or not.
+    editor's own build, or two site folders). The lock goes with the process, killed or not:
+    a POSIX record lock belongs to this process alone, not to the workers it forks, so
+    workers that outlive a killed build (where they cannot be made to die with it) do not
+    hold it.
     """
     try:
         import fcntl
@@ -84,11 +91,11 @@ def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[N
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "build.lock", "a", encoding="utf-8") as held:  # closing it unlocks
         try:
-            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):  # EAGAIN or EACCES: another build holds it
             if waiting is not None:
                 waiting()
-            fcntl.flock(held, fcntl.LOCK_EX)
+            fcntl.lockf(held, fcntl.LOCK_EX)
         except OSError:  # a file system without locks (some network shares): build unlocked
             pass
         yield
@@ -96,7 +103,8 @@ def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[N
 
 def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
     clock = Stopwatch()
-    repair(target)
+    repair(target)  # finishes a killed run's swap of both folders, or undoes its staging
+    repair(radio)
     record = uptodate.Record(root, target, radio, strict)
     known = record.unchanged()
     if known is not None:  # nothing read has changed and the output is as it was left
@@ -120,7 +128,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     clock.lap("images")
     project.preload(root, loaded, processed)  # forked build processes reuse both
     # English is built into an "en" folder, so its search index gets the URLs it will have
-    staging, holder = _sibling(target, "new"), _sibling(target, "new-en")
+    staging, holder = sibling(target, "new"), sibling(target, "new-en")
     staging_en = holder / "en"
     for folder in (staging, holder):
         shutil.rmtree(folder, ignore_errors=True)
@@ -128,7 +136,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     # fork shares the validated content; where there is no fork, workers read it again
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+    with processes.pool(len(jobs), context) as pool:
         outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
     clock.lap("languages (parallel)")
     for (lang, *_), outcome in zip(jobs, outcomes, strict=True):
@@ -160,12 +168,18 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         why = exc.problems if isinstance(exc, BuildFailed) else [_failure(root, exc, target)]
         return Result(INTERNAL_ERROR, problems + why)
     clock.lap("search index")
-    if loaded[0].programmes:  # before the swap: a failure here leaves the live site as it was
-        write_all(root, loaded[0], radio)
+    outputs.mark(staging, outputs.SITE)
+    swaps = [(staging, target)]
+    if loaded[0].programmes or outputs.marked(radio) == outputs.RADIO:
+        staged_radio = sibling(radio, "new")  # swapped with the site: never of another build
+        shutil.rmtree(staged_radio, ignore_errors=True)
+        write_all(root, loaded[0], staged_radio)
+        outputs.mark(staged_radio, outputs.RADIO)
+        swaps.append((staged_radio, radio))
         clock.lap("radio")
-    previous = _swap(staging, target)
+    previous = outputs.swap_together(swaps)
     # the previous site and each language's earlier index (or an earlier layout's digest)
-    stale = ([previous] if previous else []) + search_index.stale(root, indexes)
+    stale = previous + search_index.stale(root, indexes)
     discard(stale, image_cache.cache_root(root) / "trash")
     clock.lap("swap")
     site, pages = uptodate.survey(target)
@@ -235,7 +249,7 @@ def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: 
     workers = min(os.cpu_count() or 1, 4, max(1, len(needed) // 50))
     if workers > 1:
         chunks = [needed[n::workers] for n in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with processes.pool(workers, context) as pool:
             list(pool.map(cards.draw_into_cache, [root] * workers, chunks))
     else:
         cards.draw_into_cache(root, needed)
@@ -270,107 +284,3 @@ def _all_cpu() -> float:
 def _children_cpu() -> float:
     spent = os.times()  # the children's fields are 0 on Windows
     return spent.children_user + spent.children_system
-
-
-def _sibling(target: Path, suffix: str) -> Path:
-    return target.with_name(f".{target.name}.{suffix}")
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
-    if sys.platform != "linux":
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return done == 0
-
-
-def _swap(staging: Path, target: Path) -> Path | None:
-    """Put the staged site in place; at every instant `target` is a complete site.
-
-    Returns the folder now holding the previous site, if there was one, to discard.
-    """
-    checkpoint("swap")
-    if not target.exists():
-        staging.rename(target)
-        return None
-    if _exchange(staging, target):  # now staging holds the previous site
-        checkpoint("swap")
-        return staging
-    # Elsewhere, two renames with a marker that lets repair() finish or undo the swap.
-    ready, old = _sibling(target, "ready"), _sibling(target, "old")
-    ready.touch()
-    target.rename(old)
-    staging.rename(target)
-    ready.unlink()
-    return old
-
-
-_EMPTY = """import os, shutil, sys
-for name in os.listdir(sys.argv[1]):
-    path = os.path.join(sys.argv[1], name)
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        try:
-            os.remove(path)
-        except OSError:
-            pass
-"""
-
-
-def discard(paths: list[Path], trash: Path) -> None:
-    """Remove folders (or files) without waiting for it.
-
-    Removing tens of thousands of files took seconds of every build. Each is moved into
-    the cache's trash (out of the site's sight) and one detached process empties the
-    trash, which also takes what an earlier one left. Where a move fails (another file
-    system), that one is removed here.
-    """
-    moved = False
-    for path in paths:
-        try:
-            trash.mkdir(parents=True, exist_ok=True)
-            path.rename(trash / f"{path.name}-{os.getpid()}-{time.monotonic_ns()}")
-            moved = True
-        except OSError:
-            _remove(path)
-    if not moved:
-        return
-    quiet = subprocess.DEVNULL
-    try:
-        subprocess.Popen(  # noqa: S603 (our own interpreter, a fixed script, a path we made)
-            [sys.executable, "-c", _EMPTY, str(trash)],
-            stdin=quiet, stdout=quiet, stderr=quiet,
-            start_new_session=True,
-        )  # fmt: skip
-    except OSError:  # the next build's emptier takes it
-        pass
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def repair(target: Path) -> None:
-    """Finish or undo a swap that a killed run left half done, and remove leftovers."""
-    new, old, ready = _sibling(target, "new"), _sibling(target, "old"), _sibling(target, "ready")
-    if ready.exists():
-        if new.exists():
-            if target.exists() and not old.exists():
-                target.rename(old)
-            if not target.exists():
-                new.rename(target)
-        ready.unlink()
-    elif old.exists() and not target.exists():
-        old.rename(target)  # the new site never got complete: bring the previous one back
-    for leftover in (new, old, _sibling(target, "new-en")):
-        shutil.rmtree(leftover, ignore_errors=True)

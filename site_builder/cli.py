@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import build as build_stage
+from . import outputs
 from .errors import WARNING, ContentError, has_errors, machine_problem, report
+from .outputs import OutputRefused
 from .project import find_project
 from .scaffold import KINDS
 
@@ -48,6 +50,20 @@ MESSAGES = {
     "no-such-path": (
         "Không có tệp hoặc thư mục '{path}' trong dự án.",
         "There is no file or folder '{path}' in the project.",
+    ),
+    "outside-project": (
+        "'{path}' không nằm trong dự án: chỉ kiểm tra được tệp và thư mục trong content/.",
+        "'{path}' is not in the project: only files and folders in content/ can be checked.",
+    ),
+    "no-cwd": (
+        "Thư mục đang đứng đã bị xóa hoặc không đọc được ({detail}). Hãy chuyển vào thư mục "
+        "dự án rồi chạy lại, ví dụ: cd tam-duong",
+        "The current folder was deleted or cannot be read ({detail}). Change into the "
+        "project folder and run the command again, e.g. cd tam-duong",
+    ),
+    "refused-output": (
+        "Không ghi vào thư mục này: {why}",
+        "Not writing into this folder: {why}",
     ),
     "empty-title": (
         'Cần một tiêu đề, ví dụ: site-builder new news "Lễ kỷ niệm 20 năm"',
@@ -95,6 +111,19 @@ def say(key: str, lang: str, **kwargs: object) -> str:
     return (vi if lang == "vi" else en).format(**kwargs)
 
 
+def port(text: str) -> int:
+    """A TCP port number, refused by argparse (exit 2) when out of range."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"cổng phải là số từ 0 đến 65535 / a port is 0–65535: {text}"
+        )
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="site-builder",
@@ -132,10 +161,10 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="xem trước trực tiếp / live preview")
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=port, default=8000)
     a = sub.add_parser("admin", help="trình biên tập trên web / the web editor, on this machine")
     a.add_argument("--host", default="127.0.0.1")
-    a.add_argument("--port", type=int, default=8000)
+    a.add_argument("--port", type=port, default=8000)
     a.add_argument("--site-dir", type=Path, help="thư mục trang (mặc định site/)")
     for each in (b, c, n, st, r, y, s, a):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
@@ -157,10 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     lang = lang if lang in ("vi", "en") else "vi"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    root = find_project(Path.cwd())
+    try:
+        cwd = Path.cwd()
+    except OSError as exc:  # the folder was deleted under the shell
+        print(say("no-cwd", lang, detail=exc.strerror or exc), file=sys.stderr)
+        return USAGE
+    root = find_project(cwd)
     if root is None:
-        key = "no-config" if (Path.cwd() / "content").is_dir() else "no-project"
-        print(say(key, lang, cwd=Path.cwd()), file=sys.stderr)
+        key = "no-config" if (cwd / "content").is_dir() else "no-project"
+        print(say(key, lang, cwd=cwd), file=sys.stderr)
         return USAGE
     try:
         commands = {
@@ -175,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         command = commands[args.command]
         return command(root, args, lang)
+    except OutputRefused as refused:  # nothing was written or deleted
+        print(say("refused-output", lang, why=refused.message(lang)), file=sys.stderr)
+        return USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the machine's fault, or our bug: no traceback for editors
@@ -214,6 +251,9 @@ def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
         full = path if path.is_absolute() else Path.cwd() / path
         if not full.exists():
             print(say("no-such-path", lang, path=path), file=sys.stderr)
+            return USAGE
+        if not full.resolve().is_relative_to(root.resolve()):
+            print(say("outside-project", lang, path=path), file=sys.stderr)
             return USAGE
         wanted.append(full.resolve().relative_to(root.resolve()).as_posix())
     _, problems = load_content(root, processes=READERS)
@@ -259,7 +299,15 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
     if missing:
         print(say("no-programme", lang, ids=", ".join(missing)), file=sys.stderr)
         return USAGE
-    out = args.out or root / "radio"
+    out = (args.out or root / "radio").absolute()
+    outputs.guard(root, out, outputs.RADIO)
+    outputs.apart(root / "site", out)
+    unwritable = outputs.unwritable(root, out)
+    if unwritable is not None:
+        print(report([unwritable], lang), file=sys.stderr)
+        return INTERNAL
+    out.mkdir(parents=True, exist_ok=True)
+    outputs.mark(out, outputs.RADIO)
     written = write_all(root, content, out, args.ids or None)
     print(say("radio-written", lang, n=len(written) // 3, dir=_shown(out, root)))
     return 0

@@ -16,10 +16,10 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
+from . import processes
 from .checkpoints import checkpoint
 from .errors import BuildFailed, ContentError
 from .images import ImageProblem, Processed, Settings, Variant, process
@@ -133,7 +133,7 @@ def _run(
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with processes.pool(workers, context) as pool:
         futures = [pool.submit(_one, src, path, entry, settings) for src, path, entry in todo]
         for n, future in enumerate(futures, 1):
             _progress(show, n, len(todo))

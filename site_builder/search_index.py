@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import BuildFailed, ContentError
 from .image_cache import cache_root
 from .placing import place_tree
+from .processes import child_dies_with_us
 from .slugs import fold
 
 BUNDLE = "pagefind"
@@ -154,7 +155,13 @@ def _run(arguments: list[str], pages: list[str] | None) -> None:
             glob = "{" + ",".join(pages) + "}"
             Path(folder, "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
         done = subprocess.run(  # noqa: S603
-            command, capture_output=True, text=True, check=False, cwd=folder, env=env
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=folder,
+            env=env,
+            preexec_fn=child_dies_with_us(),  # no threads in a build worker
         )
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["pagefind failed"]

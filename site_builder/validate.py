@@ -11,7 +11,6 @@ import hashlib
 import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,6 +34,7 @@ from .model import (
     Programme,
     Site,
 )
+from .processes import pool
 from .radio import script as radio_script
 from .schema import INVALID, Context, Obj, required_names
 from .slugs import is_valid_id, slugify
@@ -255,9 +255,9 @@ def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any
     if processes < 2 or unread < PARALLEL_FROM or not forks:
         return [_read(project, *job, key=key) for job, key in zip(jobs, keys, strict=True)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(processes - 1, mp_context=context) as pool:
+    with pool(processes - 1, context) as workers:
         futures = [
-            pool.submit(_read_share, project, jobs[i::processes], keys[i::processes])
+            workers.submit(_read_share, project, jobs[i::processes], keys[i::processes])
             for i in range(1, processes)
         ]
         _read_share(project, jobs[::processes], keys[::processes])  # this process's share

@@ -1,0 +1,51 @@
+"""Worker processes that end with the build that started them.
+
+A build killed from outside (an editor closing the terminal, `kill -9`) must not leave
+its workers running: they would go on writing into the cache and the staging folders
+that the next build repairs. On Linux the kernel kills them when their parent dies;
+elsewhere they end when they next ask their pool for work.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import Any
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this process when `parent` dies (Linux; elsewhere nothing).
+
+    For a pool's initializer or a subprocess' preexec_fn; the signal outlives `exec`, so
+    a program started this way (Pagefind) ends with its parent too.
+    """
+    if sys.platform != "linux":
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before we asked
+        os._exit(1)
+
+
+def pool(workers: int, context: Any) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def child_dies_with_us() -> Any:
+    """A `preexec_fn` for subprocess: the program dies with this process."""
+    return partial(die_with_parent, os.getpid()) if sys.platform == "linux" else None
