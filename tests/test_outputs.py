@@ -214,3 +214,33 @@ def test_killing_only_the_main_process_leaves_nothing_that_blocks(
     assert "waiting" not in second.stderr
     assert second.returncode == 0, second.stderr
     assert len(list((site.site / "anh").glob("*"))) >= 3
+
+
+# --- what the command line is given --------------------------------------------------------
+
+
+def test_paths_and_ports_the_command_cannot_use_are_named(make_site, tmp_path: Path) -> None:
+    site = radio_site(make_site)
+    outside = site.cli("check", "/etc/passwd")
+    assert outside.returncode == 2 and "không nằm trong dự án" in outside.stderr
+    for command in (["serve", "--port", "99999"], ["admin", "--port", "-1"],
+                    ["serve", "--port", "http"]):  # fmt: skip
+        result = site.cli(*command)
+        assert result.returncode == 2 and "65535" in result.stderr, command
+    for command in (["build", "--radio-dir", "/proc/x"], ["radio", "--out", "/proc/x/y"],
+                    ["build", "--site-dir", "/proc/site"]):  # fmt: skip
+        result = site.cli(*command)
+        assert result.returncode == 3, result.stderr
+        assert "không đọc hoặc ghi được ở đây" in result.stderr, command
+        assert "nội bộ" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_deleted_working_folder_is_named(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m site_builder check'
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False,
+                            env={**os.environ, "SITE_BUILDER_LANG": "en"})  # fmt: skip
+    assert result.returncode == 2
+    assert "The current folder was deleted" in result.stderr
+    assert "Traceback" not in result.stderr
