@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import json
 import os
 import shutil
@@ -112,6 +113,10 @@ def apart(site: Path, radio: Path) -> None:
 def unwritable(root: Path, target: Path) -> ContentError | None:
     """The file-system problem that stops writing beside `target` (whose staging folders are
     its siblings), or None. Its parent folders are made if missing."""
+    above = next((p for p in target.parents if p.exists() or p.is_symlink()), None)
+    if above is not None and not above.is_dir():  # a file where a folder is meant
+        reason = os.strerror(errno.ENOTDIR)
+        return ContentError(shown_path(above, root), 0, 0, "file-system", {"reason": reason})
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.rmdir(tempfile.mkdtemp(prefix=f".{target.name}.probe-", dir=target.parent))

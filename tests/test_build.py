@@ -335,7 +335,7 @@ def test_a_site_folder_that_cannot_be_written_is_named(make_site) -> None:
     assert result.returncode == 3
     assert "Traceback" not in result.stderr and "site-builder" not in result.stderr
     first = result.stderr.splitlines()[0]
-    assert first.startswith("blocker/.site.new: lỗi: không đọc hoặc ghi được ở đây: Not a dir")
+    assert first.startswith("blocker: lỗi: không đọc hoặc ghi được ở đây: Not a dir")
     assert "gợi ý: kiểm tra thư mục này" in first
     assert "lỗi nội bộ" not in result.stderr
 
