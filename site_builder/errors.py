@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,12 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "viết giá trị trực tiếp thay vì dùng bí danh '*'",
         "write values out instead of using '*' aliases",
     ),
+    "too-deep": (
+        "dữ liệu lồng nhau quá {limit} cấp",
+        "the data nests more than {limit} levels deep",
+        "viết phẳng hơn: không trường nào của nội dung lồng sâu như vậy",
+        "flatten it: no field of the content nests that deep",
+    ),
     "encoding": (
         "tệp không phải UTF-8: byte 0x{byte} không đọc được",
         "the file is not UTF-8: byte 0x{byte} cannot be decoded",
@@ -85,6 +92,22 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "invisible characters ({chars}) were removed from a title or name",
         "xóa chúng trong tệp để cảnh báo này không còn (thường do dán từ Word hoặc PDF)",
         "delete them in the file to silence this warning (they come from pasting from Word or PDF)",
+    ),
+    "control-characters": (
+        "văn bản có ký tự điều khiển hoặc ký tự không hợp lệ ({chars}); trang, bản tin RSS "
+        "và tệp Word không chứa được chúng",
+        "the text holds control or invalid characters ({chars}); no page, feed or Word file "
+        "can carry them",
+        "xóa các ký tự đó (thường do dán từ Word hoặc PDF); trong dấu ngoặc kép, đừng viết "
+        "\\0, \\v hay \\x..",
+        "delete them (they come from pasting from Word or PDF); inside double quotes, do not "
+        "write \\0, \\v or \\x..",
+    ),
+    "outside-content": (
+        "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; không đọc gì qua nó",
+        "this is a link (symlink) to a place outside content/; nothing was read through it",
+        "chép tệp hoặc thư mục vào content/ thay vì liên kết tới nó",
+        "copy the file or folder into content/ instead of linking to it",
     ),
     "empty-file": (
         "tệp rỗng; cần các trường: {fields}",
@@ -171,9 +194,11 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "choose one of: {valid}",
     ),
     "bad-url": (
-        "cần địa chỉ bắt đầu bằng https:// hoặc http://, nhưng gặp '{found}'",
-        "expected an address starting with https:// or http://, found '{found}'",
+        "cần một địa chỉ web https:// hoặc http:// có tên máy chủ, nhưng gặp '{found}': {why}",
+        "expected a web address with https:// or http:// and a host name, found '{found}': {why}",
+        "viết địa chỉ đầy đủ, không có dấu nháy, dấu < >, dấu cách hay ký tự điều khiển, "
         "ví dụ https://tamduong.example/",
+        "write the whole address, without quotes, angle brackets, spaces or control characters, "
         "for example https://tamduong.example/",
     ),
     "bad-id": (
@@ -206,6 +231,32 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "đổi tên một trong hai tệp",
         "rename one of the two files",
     ),
+    "reserved-name": (
+        "'{found}' là tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM0–9, LPT0–9): "
+        "trên Windows không tạo được tệp hay thư mục tên này, nên không tải kho về được",
+        "'{found}' is a name Windows keeps for devices (CON, PRN, AUX, NUL, COM0–9, LPT0–9): "
+        "no file or folder can have it there, so the repository would not check out",
+        "đặt tên khác, ví dụ '{suggestion}'",
+        "choose another name, e.g. '{suggestion}'",
+    ),
+    "long-id": (
+        "mã '{found}' dài {length} ký tự, quá giới hạn {limit}: đường dẫn dài như vậy "
+        "không dùng được trên Windows",
+        "id '{found}' is {length} characters long, over the limit of {limit}: paths that long "
+        "fail on Windows",
+        "đặt tên tệp ngắn hơn, ví dụ '{suggestion}'",
+        "give the file a shorter name, e.g. '{suggestion}'",
+    ),
+    "duplicate-guid": (
+        "mã tin trong nguồn cấp '{found}' đã được dùng bởi {other}; trình đọc tin sẽ chỉ hiện "
+        "một trong hai tin",
+        "feed id '{found}' is already used by {other}; feed readers would show only one of the "
+        "two items",
+        "giữ guid ở tin đăng trước; ở tin kia xóa dòng guid (tin sẽ có mã mới theo tên tệp), "
+        "thường do sao chép một tệp tin cũ",
+        "keep the guid in the item published first; delete the guid line from the other (it "
+        "then gets one from its file name): this comes from copying an older item's file",
+    ),
     "dangling-ref": (
         "không có {kind} nào có mã '{id}'",
         "there is no {kind} with id '{id}'",
@@ -223,6 +274,14 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "path '{found}' leads outside content/images/",
         "viết đường dẫn tương đối bên trong content/images/, ví dụ 'tin-tuc/anh-1.jpg'",
         "write a path relative to content/images/, e.g. 'tin-tuc/anh-1.jpg'",
+    ),
+    "empty-image-path": (
+        "có ảnh không có đường dẫn: trong ngoặc tròn của ![mô tả]() không có gì",
+        "an image has no path: nothing is written in the parentheses of ![description]()",
+        "viết đường dẫn tính từ content/images/ trong ngoặc tròn, ví dụ "
+        "![Đồi chè](tin-tuc/anh-1.jpg)",
+        "write its path from content/images/ in the parentheses, e.g. "
+        "![Tea hills](tin-tuc/anh-1.jpg)",
     ),
     "missing-alt": (
         "ảnh '{found}' chưa có mô tả (alt)",
@@ -332,6 +391,28 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "check that this folder exists, can be written and the disk has free space, then "
         "build again; the content is not at fault",
     ),
+    "not-content-file": (
+        "trình biên tập trên web chỉ ghi và xóa tệp nội dung; '{found}' không phải tệp nội dung",
+        "the web editor writes and deletes content files only; '{found}' is not one",
+        "tệp YAML trong thư mục của loại nội dung (content/people/<mã>.yml, "
+        "content/news/<năm>/<mã>.yml…), content/site.yml, content/plan.yml, "
+        "content/glossary.yml, hoặc ảnh JPEG, PNG, WebP, TIFF, GIF trong content/images/",
+        "a YAML file in its kind's folder (content/people/<id>.yml, "
+        "content/news/<year>/<id>.yml…), content/site.yml, content/plan.yml, "
+        "content/glossary.yml, or a JPEG, PNG, WebP, TIFF or GIF picture in content/images/",
+    ),
+    "delete-kept": (
+        "'{found}' là tệp trang không thể thiếu nên không xóa được",
+        "'{found}' is a file the site cannot do without, so it cannot be deleted",
+        "sửa nội dung của tệp thay vì xóa",
+        "edit its content instead",
+    ),
+    "delete-referenced": (
+        "không xóa '{found}' vì nội dung khác còn dùng nó",
+        "'{found}' was not deleted: other content still uses it",
+        "bỏ các chỗ dùng nó (các dòng dưới) rồi xóa lại",
+        "remove the uses listed below, then delete it again",
+    ),
     "internal-error": (
         "lỗi nội bộ khi xử lý tệp này: {detail}",
         "internal error while processing this file: {detail}",
@@ -356,7 +437,8 @@ class ContentError:
     severity: str = field(default=ERROR, compare=False)
 
     def _args(self, lang: str) -> dict[str, Any]:
-        return {k: v.get(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+        args = {k: v.get(lang) if isinstance(v, Text) else v for k, v in self.args.items()}
+        return {k: _shown_arg(k, v) for k, v in args.items()}
 
     def message(self, lang: str) -> str:
         vi, en, _, _ = CATALOGUE[self.code]
@@ -368,7 +450,7 @@ class ContentError:
 
     def format(self, lang: str) -> str:
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
-        key = f"'{self.key}': " if self.key else ""
+        key = f"'{excerpt(self.key)}': " if self.key else ""
         hint = self.hint(lang)
         label = "gợi ý" if lang == "vi" else "hint"
         tail = f" ({label}: {hint})" if hint else ""
@@ -381,9 +463,40 @@ class ContentError:
             "col": self.col,
             "severity": self.severity,
             "code": self.code,
-            "message": (f"'{self.key}': " if self.key else "") + self.message(lang),
+            "message": (f"'{excerpt(self.key)}': " if self.key else "") + self.message(lang),
             "hint": self.hint(lang),
         }
+
+
+# Arguments that echo what a file holds: shown as a short excerpt, so that a file linked
+# to /etc/passwd, or a page of text where a date belongs, never lands whole in a CI log.
+ECHOED = {"found", "field", "id", "tag", "name", "chars", "detail"}
+EXCERPT = 80
+DETAIL_EXCERPT = 160  # a parser's or library's own message: longer, still never a file
+# Characters that would hide, reorder or break the line of a message: shown as escapes.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+    "\ud800-\udfff\ufff9-\uffff]"
+)
+
+
+def excerpt(value: str, limit: int = EXCERPT) -> str:
+    """Return `value` on one visible line of at most about `limit` characters.
+
+    Control and invisible characters become escapes (\\x0b, \\u202e); a longer value is cut
+    with an ellipsis, keeping a closing quote so that "the value '…'" still reads as one.
+    """
+    shown = _UNPRINTABLE.sub(lambda m: ascii(m[0])[1:-1], value)
+    if len(shown) <= limit:
+        return shown
+    quote = shown[-1] if shown[-1] in "'\"" else ""
+    return shown[: limit - 1 - len(quote)].rstrip() + "…" + quote
+
+
+def _shown_arg(name: str, value: Any) -> Any:
+    if name not in ECHOED or not isinstance(value, str):
+        return value
+    return excerpt(value, DETAIL_EXCERPT if name == "detail" else EXCERPT)
 
 
 def summary(problems: Iterable[ContentError], lang: str) -> str:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import ipaddress
 import re
+import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import WARNING, ContentError
-from .hygiene import strip_invisible
+from .hygiene import is_name_key, strip_invisible
 from .i18n import Text
 from .image_refs import body_images, check_image
 from .loader import position
@@ -123,7 +126,7 @@ class Str(Scalar):
 
 def clean_name(value: str, node: Node, ctx: Context, key: str) -> str:
     """Strip invisible characters from titles and names, warning the editor."""
-    if key.split(".")[0] not in ("title", "name"):
+    if not is_name_key(key):
         return value
     cleaned, removed = strip_invisible(value)
     if removed:
@@ -132,12 +135,92 @@ def clean_name(value: str, node: Node, ctx: Context, key: str) -> str:
 
 
 class Url(Scalar):
+    """A base web address (site, OAuth server, API root), parsed strictly.
+
+    The value reaches HTML attributes that Material's templates print without escaping
+    (the canonical link, asset paths of the 404 pages), so nothing that could end an
+    attribute or open a tag may pass: http or https, a host name, an optional port and a
+    path of URL characters; no quotes, angle brackets, spaces, control characters, user
+    name, query or fragment.
+    """
+
     expected = Text("một địa chỉ web", "a web address")
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
-        if not re.match(r"https?://[^\s/]+(/\S*)?\Z", value):
-            return ctx.error(node, "bad-url", key, found=value)
+        why = url_problem(value)
+        if why is not None:
+            return ctx.error(node, "bad-url", key, found=_shown(value), why=why)
         return value if value.endswith("/") else value + "/"
+
+
+# RFC 3986 path characters without the quote and the ampersand; "%" only before two hex digits
+_URL_PATH = re.compile(r"(?:[A-Za-z0-9\-._~!$()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_URL_CHARS = {
+    '"': Text("dấu nháy kép", "a double quote"),
+    "'": Text("dấu nháy đơn", "a single quote"),
+    "<": Text("dấu <", "an angle bracket <"),
+    ">": Text("dấu >", "an angle bracket >"),
+    "`": Text("dấu `", "a backquote"),
+    "\\": Text("dấu \\", "a backslash"),
+}
+
+
+def url_problem(value: str) -> Text | None:
+    """Return why `value` is not a usable base web address, or None when it is."""
+    for char in value:
+        if char in _URL_CHARS:
+            found = _URL_CHARS[char]
+            return Text(f"có {found.vi}", f"it contains {found.en}")
+        if char.isspace() or unicodedata.category(char)[0] in "CZ":
+            code = f"U+{ord(char):04X}"
+            return Text(
+                f"có dấu cách hoặc ký tự điều khiển ({code})",
+                f"it contains a space or control character ({code})",
+            )
+    try:
+        parts = urllib.parse.urlsplit(value)
+        if parts.port == 0:  # parts.port: ValueError when not a number up to 65535
+            raise ValueError
+    except ValueError:
+        return Text("tên máy chủ hoặc cổng không hợp lệ", "its host or port is not valid")
+    if parts.scheme not in ("http", "https") or not value.lower().startswith(parts.scheme + "://"):
+        return Text(
+            "không bắt đầu bằng https:// hoặc http://", "it does not start with https:// or http://"
+        )
+    if "@" in parts.netloc:
+        return Text("có tên người dùng hoặc mật khẩu", "it contains a user name or password")
+    if "?" in value or "#" in value:
+        return Text("có phần '?…' hoặc '#…'", "it has a '?…' query or '#…' fragment")
+    if not _valid_host(parts.hostname or ""):
+        return Text("thiếu tên máy chủ hợp lệ", "it has no valid host name")
+    ascii_path = "".join(c for c in parts.path if c.isascii())
+    letters = all(unicodedata.category(c)[0] in "LMN" for c in parts.path if not c.isascii())
+    if not _URL_PATH.fullmatch(ascii_path) or not letters:
+        return Text("đường dẫn có ký tự không hợp lệ", "its path has characters not allowed")
+    return None
+
+
+def _valid_host(host: str) -> bool:
+    if not host:
+        return False
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")  # Vietnamese domain names
+    except UnicodeError:
+        return False
+    labels = ascii_host.split(".")
+    return len(ascii_host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def _shown(value: str) -> str:
+    """The value as a message may print it: control characters as U+XXXX, long ones cut."""
+    shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c)[0] == "C" else c for c in value)
+    return shown if len(shown) <= 80 else shown[:79] + "…"
 
 
 class Int(Scalar):
@@ -250,9 +333,8 @@ class ImagePath(Scalar):
             return ctx.error(node, checked.problem[0], key, **checked.problem[1])
         if checked.large is not None:
             ctx.warn(node, "large-photo", key, **checked.large)
-        src = str(PurePosixPath(value))
-        ctx.images.append(Ref("image", src, ctx.rel, *position(node), key))
-        return src
+        ctx.images.append(Ref("image", checked.src, ctx.rel, *position(node), key))
+        return checked.src
 
 
 class TextOf(Converter):
@@ -290,7 +372,7 @@ class TextOf(Converter):
                             if checked.large is not None:
                                 ctx.warn(v, "large-photo", f"{key}.{name}", **checked.large)
                             where = (ctx.rel, *position(v), f"{key}.{name}")
-                            ctx.images.append(Ref("image", str(PurePosixPath(src)), *where))
+                            ctx.images.append(Ref("image", checked.src, *where))
         if values["vi"] is None or not values["vi"].strip():
             return ctx.error(node, "missing-vi", key)
         return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)

@@ -5,9 +5,12 @@ Scripts name editors, readers and approvers: they go to the radio folder, never 
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import docx
@@ -16,9 +19,11 @@ from docx.shared import Pt, RGBColor
 
 from ..i18n import format_date
 from ..model import Content
+from ..project import VIETNAM, build_datetime
 from .script import Script, make_script, reader_for
 from .timing import clock
 
+CONTENT_TYPES = "[Content_Types].xml"
 ILLUSTRATIVE = "NỘI DUNG MINH HỌA — KHÔNG PHÁT SÓNG (kịch bản có nội dung không phải tư liệu thật)"
 
 
@@ -81,10 +86,19 @@ def html(script: Script, templates: Path) -> str:
     )
 
 
-def word(script: Script, path: Path) -> None:
-    """Write the script as .docx: headings per segment, cues, timings, the written form."""
+def word(script: Script, path: Path, when: dt.datetime) -> None:
+    """Write the script as .docx: headings per segment, cues, timings, the written form.
+
+    The file is the same, byte for byte, for the same content and build date `when`
+    (see `reproducible_zip`): nothing comes from the wall clock.
+    """
     document = docx.Document()
-    document.core_properties.title = script.programme.title
+    props = document.core_properties
+    props.title = script.programme.title[:255]  # the longest title the format takes
+    props.author = props.last_modified_by = "site-builder"
+    props.revision = 1
+    utc = when.astimezone(dt.UTC).replace(tzinfo=None)  # written as "…Z"
+    props.created = props.modified = utc
     document.add_heading(f"KỊCH BẢN PHÁT THANH: {script.programme.title}", level=0)
     if script.illustrative:
         document.add_paragraph().add_run(ILLUSTRATIVE).bold = True
@@ -112,10 +126,35 @@ def word(script: Script, path: Path) -> None:
     document.add_paragraph(
         f"Tổng thời lượng: {clock(script.total)} / dự kiến {clock(script.target)}"
     )
-    document.save(str(path))
+    packed = io.BytesIO()
+    document.save(packed)
+    path.write_bytes(reproducible_zip(packed.getvalue(), when))
 
 
-def write(script: Script, out: Path, templates: Path) -> list[Path]:
+def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Return the zip `data` repacked so that only its contents and `when` shape the bytes.
+
+    python-docx stamps every entry with the wall clock in the machine's time zone; here
+    every entry gets `when` in Vietnam time (zip keeps local time, from 1980, to 2 seconds),
+    the same permissions and compression, and a fixed order: [Content_Types].xml first,
+    as Word writes it, then by name.
+    """
+    local = when.astimezone(VIETNAM).replace(tzinfo=None)
+    local = min(max(local, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31, 23, 59, 58))
+    stamp = (local.year, local.month, local.day, local.hour, local.minute, local.second // 2 * 2)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        names = sorted(source.namelist(), key=lambda name: (name != CONTENT_TYPES, name))
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whose permission bits follow
+            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+def write(script: Script, out: Path, templates: Path, when: dt.datetime) -> list[Path]:
     """Write the three files of one programme into `out`, each replaced atomically."""
     out.mkdir(parents=True, exist_ok=True)
     stem = out / script.programme.id
@@ -123,7 +162,7 @@ def write(script: Script, out: Path, templates: Path) -> list[Path]:
     for suffix, payload in ((".html", html(script, templates)), (".txt", text(script))):
         written.append(_replace(stem.with_suffix(suffix), payload.encode("utf-8")))
     partial = stem.with_suffix(".docx.part")
-    word(script, partial)
+    word(script, partial, when)
     os.replace(partial, stem.with_suffix(".docx"))
     written.append(stem.with_suffix(".docx"))
     return written
@@ -141,7 +180,9 @@ def write_all(root: Path, content: Content, out: Path, ids: list[str] | None = N
     """Write the scripts of `ids` (default: every programme) into `out`."""
     reader = reader_for(content)
     templates = root / "templates" / "radio"
+    when = build_datetime(root)  # the .docx files' dates: the build's, never the wall clock
     written: list[Path] = []
     for pid in ids or sorted(content.programmes):
-        written += write(make_script(content.programmes[pid], content, reader), out, templates)
+        script = make_script(content.programmes[pid], content, reader)
+        written += write(script, out, templates, when)
     return written
