@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from . import build as build_stage
 from .cms_config import API
 from .cms_proxy import Proxy, ProxyError
+from .errors import machine_problem
 
 _WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
 LIMIT = 64 * 1024 * 1024  # a request body: photos arrive base64-encoded
@@ -84,38 +85,105 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     hosts: frozenset[str]  # the names this server answers to
     lock = threading.Lock()  # one write at a time: a save checks the whole content
 
+    timeout = 60  # seconds a client may pause mid-request (a body shorter than it said)
+
     def log_message(self, format: str, *args: Any) -> None:  # quiet: editors read the page
         pass
+
+    def say(self, vi: str, en: str) -> str:
+        return vi if self.proxy.lang == "vi" else en
+
+    def parse_request(self) -> bool:
+        """Read the request line and headers; then refuse a name this server does not have."""
+        if not super().parse_request():
+            return False
+        if not self.known_host():  # a rebound DNS name, on any method
+            self.reply(403, {"error": self.say("tên máy không được phục vụ", "unknown host")})
+            return False
+        return True
+
+    def known_host(self) -> bool:
+        """Whether Host names this server: one of its names, and the port it listens on."""
+        try:
+            host = urlsplit("//" + (self.headers.get("Host") or ""))
+            name, port = host.hostname, host.port or 80
+        except ValueError:  # a port that is no number
+            return False
+        bound = self.server.server_port if isinstance(self.server, http.server.HTTPServer) else 0
+        return name in self.hosts and port == bound
+
+    def send_head(self) -> Any:
+        try:
+            return super().send_head()
+        except ValueError:  # a NUL in the path: no file has that name
+            self.send_error(400)
+            return None
 
     def do_POST(self) -> None:
         if urlsplit(self.path).path != API:
             self.send_error(404)
             return
-        origin, host = self.headers.get("Origin"), self.headers.get("Host") or ""
-        if urlsplit("//" + host).hostname not in self.hosts:  # a rebound DNS name
-            self.reply(403, {"error": "unknown host"})
+        origin = self.headers.get("Origin")
+        if origin and _netloc(origin) != self.headers.get("Host"):
+            refused = self.say("từ chối yêu cầu từ trang khác", "cross-origin request refused")
+            self.reply(403, {"error": refused})  # another site's page
             return
-        if origin and urlsplit(origin).netloc != host:
-            self.reply(403, {"error": "cross-origin request refused"})  # another site's page
+        if "json" not in (self.headers.get("Content-Type") or ""):
+            self.reply(400, {"error": self.say("cần nội dung JSON", "expected a JSON body")})
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > LIMIT or "json" not in (self.headers.get("Content-Type") or ""):
-            self.reply(400, {"error": "expected a JSON body"})
+        body = self.read_json()
+        if body is None:
             return
         try:
-            body = json.loads(self.rfile.read(length) or b"null")
             with self.lock:
                 result = self.proxy.handle(body)
         except ProxyError as exc:
             self.reply(exc.status, {"error": str(exc)})
             return
-        except (ValueError, KeyError, TypeError) as exc:
-            self.reply(400, {"error": f"bad request: {exc}"})
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            self.reply(400, {"error": f"bad request: {type(exc).__name__}"})
+            return
+        except OSError as exc:  # the machine's: a full disk, a folder that cannot be written
+            project = self.proxy.project
+            problem = machine_problem(project, exc, project / "content")
+            self.reply(500, {"error": problem.format(self.proxy.lang) if problem else str(exc)})
             return
         rebuilder = self.server.rebuilder if isinstance(self.server, AdminServer) else None
         if body.get("action") in _WRITES and rebuilder is not None:
             rebuilder.request()
         self.reply(200, result)
+
+    def read_json(self) -> Any:
+        """Return the request's JSON body, or None once a refusal has been sent."""
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self.reply(411, {"error": self.say("thiếu Content-Length", "Content-Length required")})
+            return None
+        if not (length.isascii() and length.isdigit()):
+            self.reply(400, {"error": self.say("Content-Length hỏng", "bad Content-Length")})
+            return None
+        if int(length) > LIMIT:
+            self.reply(413, {"error": self.say("nội dung quá lớn", "request body too large")})
+            return None
+        try:
+            data = self.rfile.read(int(length))
+        except OSError:  # the client went quiet (the socket's timeout) or away
+            self.close_connection = True
+            return None
+        if len(data) < int(length):
+            message = self.say("nội dung ngắn hơn Content-Length", "body shorter than its length")
+            self.reply(400, {"error": message})
+            return None
+        try:
+            body = json.loads(data)
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
+            self.reply(400, {"error": self.say("nội dung không phải JSON", "body is not JSON")})
+            return None
+        if not isinstance(body, dict):
+            expected = self.say("cần {action, params}", "expected {action, params}")
+            self.reply(400, {"error": expected})
+            return None
+        return body
 
     def reply(self, status: int, payload: Any) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
@@ -132,6 +200,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+def _netloc(url: str) -> str | None:
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # a malformed address (an unclosed "[")
+        return None
+
+
 class AdminServer(http.server.ThreadingHTTPServer):
     """Closing it also waits for the rebuild under way, which would write on after it."""
 
@@ -143,6 +218,14 @@ class AdminServer(http.server.ThreadingHTTPServer):
         super().server_close()
         if self.rebuilder is not None:
             self.rebuilder.close()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Say in one line what failed: a request must not print a traceback where the server
+        was started (a client gone away is no failure)."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, OSError):
+            return
+        print(f"site-builder admin: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
 
 
 def make_server(

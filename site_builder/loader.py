@@ -14,15 +14,16 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from .errors import ContentError
-from .hygiene import legacy_encoding
+from .hygiene import control_characters, legacy_encoding
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000  # bounds alias expansion ("billion laughs")
+MAX_DEPTH = 100  # content nests a few levels; the readers after this one recurse per level
 
 _DEFAULT_TAGS = {
     BaseResolver.DEFAULT_SCALAR_TAG,
@@ -87,12 +88,16 @@ def load_text(text: str, rel: str) -> tuple[Node | None, list[ContentError]]:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, rel)]
+    except ReaderError as exc:  # a raw control character: say where it is
+        return None, [_reader_error(exc, text, rel)]
     except yaml.YAMLError as exc:  # errors without a position (rare: reader errors)
         return None, [ContentError(rel, 1, 1, "yaml-syntax", {"detail": str(exc)})]
+    except RecursionError:  # nested past the parsers' depth (libyaml stops at 1000 levels)
+        return None, [ContentError(rel, 1, 1, "too-deep", {"limit": MAX_DEPTH})]
     if root is None:
         return None, []
     problems: list[ContentError] = []
-    _check(root, rel, problems, [0])
+    _check(root, rel, problems, [0], set())
     return root, problems
 
 
@@ -100,10 +105,23 @@ def _compose(text: str) -> Node | None:
     """Compose with libyaml; on an error, again in Python, whose messages the hints know."""
     try:
         return _NodeLoader(text).get_single_node()
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
         if _NodeLoader is _PyNodeLoader:
             raise
-    return _PyNodeLoader(text).get_single_node()
+        first = exc
+    try:
+        return _PyNodeLoader(text).get_single_node()
+    except RecursionError:  # past libyaml's 1000 levels, Python's composer recurses too deep
+        raise first from None  # libyaml's error says where the nesting went too deep
+
+
+def _reader_error(exc: ReaderError, text: str, rel: str) -> ContentError:
+    """Name the line, column and code point of a character the YAML reader refuses."""
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return ContentError(rel, line, col, "control-characters", {"chars": f"U+{ord(char):04X}"})
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, rel: str) -> ContentError:
@@ -112,11 +130,26 @@ def _syntax_error(exc: yaml.MarkedYAMLError, rel: str) -> ContentError:
     problem = exc.problem or ""
     if "'\\t'" in problem or "tab" in problem:
         return ContentError(rel, line, col, "tab-indent")
+    if "maximum nesting depth" in problem:  # libyaml's limit
+        return ContentError(rel, line, col, "too-deep", {"limit": MAX_DEPTH})
     detail = problem + (f" ({exc.context})" if exc.context else "")
     return ContentError(rel, line, col, "yaml-syntax", {"detail": detail})
 
 
-def _check(node: Node, rel: str, problems: list[ContentError], count: list[int]) -> None:
+def _check(
+    node: Node, rel: str, problems: list[ContentError], count: list[int], open_: set[int]
+) -> None:
+    """Check `node` and below; `open_` holds the nodes being checked above it (by id)."""
+    if id(node) in open_:  # an alias inside its own anchor expands without end
+        if count[0] <= MAX_NODES:
+            limit = {"limit": MAX_NODES}
+            problems.append(ContentError(rel, *position(node), "too-complex", limit))
+        count[0] = MAX_NODES + 1  # nothing more to report
+        return
+    if len(open_) >= MAX_DEPTH:
+        if not any(p.code == "too-deep" for p in problems):
+            problems.append(ContentError(rel, *position(node), "too-deep", {"limit": MAX_DEPTH}))
+        return
     count[0] += 1
     if count[0] > MAX_NODES:
         if count[0] == MAX_NODES + 1:
@@ -126,6 +159,10 @@ def _check(node: Node, rel: str, problems: list[ContentError], count: list[int])
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(ContentError(rel, *position(node), "forbidden-tag", {"tag": tag}))
     if isinstance(node, ScalarNode):
+        controls = control_characters(node.value)
+        if controls:  # "\0", "\v", "\x85", "\ud800" in double quotes: never a page's text
+            args = {"chars": ", ".join(controls)}
+            problems.append(ContentError(rel, *position(node), "control-characters", args))
         legacy = legacy_encoding(node.value)
         if legacy is not None:
             args = {"encoding": legacy, "found": node.value[:40]}
@@ -133,13 +170,16 @@ def _check(node: Node, rel: str, problems: list[ContentError], count: list[int])
         node.value = unicodedata.normalize("NFC", node.value)
         node.style = node.style or None  # plain: None from either parser (libyaml says '')
     elif isinstance(node, SequenceNode):
+        open_.add(id(node))
         for item in node.value:
-            _check(item, rel, problems, count)
+            _check(item, rel, problems, count, open_)
+        open_.discard(id(node))
     elif isinstance(node, MappingNode):
+        open_.add(id(node))
         seen: dict[str, int] = {}
         for key, value in node.value:
-            _check(key, rel, problems, count)
-            _check(value, rel, problems, count)
+            _check(key, rel, problems, count, open_)
+            _check(value, rel, problems, count, open_)
             if isinstance(key, ScalarNode):
                 if key.value in seen:
                     problems.append(
@@ -152,3 +192,4 @@ def _check(node: Node, rel: str, problems: list[ContentError], count: list[int])
                     )
                 else:
                     seen[key.value] = position(key)[0]
+        open_.discard(id(node))
