@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
@@ -28,6 +29,7 @@ from .slugs import slugify
 
 CACHE = Path(".cache") / "site-builder"
 PROGRESS_FROM = 5  # show a progress line when more new images than this
+STEM_CHARS = 80  # of an output's name taken from its source's path
 
 
 def cache_root(project: Path) -> Path:
@@ -39,9 +41,35 @@ def cache_dir(project: Path) -> Path:
     return cache_root(project) / "images"
 
 
+def locate(images: Path, src: str) -> Path:
+    """Return the file that `src` (a path below `images`) names, as the disk spells it.
+
+    Content is NFC; a file named on a Mac may be NFD on disk, and Linux tells the two apart:
+    a part of the path not found as written is looked up by its NFC form in its folder.
+    """
+    path = images / src
+    if src.isascii() or os.path.lexists(path):  # ASCII is spelled one way only
+        return path
+    found = images
+    for part in PurePosixPath(src).parts:
+        if not os.path.lexists(found / part):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = sorted(os.listdir(found))
+            except OSError:
+                return path
+            part = next((n for n in names if unicodedata.normalize("NFC", n) == wanted), part)
+        found = found / part
+    return found
+
+
 def url_of(src: str, processed: Processed, variant: Variant) -> str:
-    """Return the site path of one output: readable, and new whenever the bytes change."""
-    stem = slugify(str(PurePosixPath(src).with_suffix(""))) or "anh"
+    """Return the site path of one output: readable, and new whenever the bytes change.
+
+    The readable part is cut short: a source name near the file system's limit of 255
+    bytes must not make an output name past it (the key keeps names apart).
+    """
+    stem = slugify(str(PurePosixPath(src).with_suffix("")))[:STEM_CHARS].rstrip("-") or "anh"
     return f"anh/{stem}-{processed.key[:10]}-{variant.name}"
 
 
@@ -66,7 +94,7 @@ def prepare(
     result: dict[str, Processed] = {}
     todo: list[tuple[str, Path, Path]] = []
     for src in sorted(sources):
-        path = project / "content" / "images" / src
+        path = locate(project / "content" / "images", src)
         digest = _digest(path, src, index)
         key = hashlib.sha256(f"{digest}:{signature}".encode()).hexdigest()
         entry = root / key

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from .project import VIETNAM
-from .slugs import slugify
+from .slugs import free_id, slugify
 
 HEAD = """\
 # {kind_vi} — mỗi mục một tệp; tên tệp là mã của mục. Trường có (*) là bắt buộc.
@@ -207,11 +207,8 @@ def new(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path
     pattern = "*/*.yml" if kind == "news" else "*.yml"
     base = folder.parent if kind == "news" else folder
     taken = {p.stem for p in base.glob(pattern)}  # news ids are unique across years
-    slug = slugify(title) or {"news": "tin"}.get(kind, kind)
-    candidate, n = slug, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{slug}-{n}"
+    # short, and never a name Windows keeps for a device (the repository must check out there)
+    candidate = free_id(slugify(title) or {"news": "tin"}.get(kind, kind), taken)
     path = folder / f"{candidate}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = HEAD.format(kind_vi=kind_vi, kind_en=kind_en) + body.format(

@@ -19,7 +19,7 @@ from . import image_refs, privacy
 from .errors import WARNING, ContentError, has_errors
 from .exemplars import commune_key
 from .i18n import Text
-from .loader import load_bytes
+from .loader import MAX_DEPTH, load_bytes
 from .model import (
     FIELD_IDS,
     AchievementField,
@@ -34,10 +34,11 @@ from .model import (
     Programme,
     Site,
 )
+from .news import guid
 from .processes import pool
 from .radio import script as radio_script
 from .schema import INVALID, Context, Obj, required_names
-from .slugs import is_valid_id, slugify
+from .slugs import MAX_ID, free_id, is_reserved, is_valid_id, shorten, slugify
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_content(project: Path, processes: int = 1) -> tuple[Content, list[Conte
     # in file order: a problem found before reading, or the file to read and where it goes
     steps: list[ContentError | tuple[_Job, str, Kind | None]] = []
     known: dict[str, set[str]] = {}
+    links: dict[Path, str | None] = {}  # what `outside_content` found, folders once
     for attr, name, cls in SINGLES:
         rel = f"content/{name}"
         if not (project / rel).is_file():
@@ -101,16 +103,23 @@ def load_content(project: Path, processes: int = 1) -> tuple[Content, list[Conte
                 continue
             steps.append(ContentError(rel, 0, 0, "missing-file", {"found": rel, "suggestion": ""}))
             continue
+        if _left_out(project, project / rel, links, steps):
+            continue
         steps.append((_Job(rel, cls, {"path": rel}, cls is Plan), attr, None))
     for kind in KINDS:
         seen: dict[str, str] = {}
         setattr(content, kind.attr, {})
         for file in sorted((project / "content" / kind.folder).glob(kind.pattern)):
             rel = file.relative_to(project).as_posix()
+            if _left_out(project, file, links, steps):
+                continue
             item_id = file.stem
             if not is_valid_id(item_id):
-                args = {"found": file.name, "suggestion": slugify(item_id) or "ten-tep"}
+                args = {"found": file.name, "suggestion": free_id(slugify(item_id) or "ten-tep")}
                 steps.append(ContentError(rel, 0, 0, "bad-id", args))
+                continue
+            if problem := _name_problem(file.relative_to(project / "content" / kind.folder)):
+                steps.append(ContentError(rel, 0, 0, *problem))
                 continue
             if kind.name == "field" and item_id not in FIELD_IDS:
                 args = {"found": item_id, "valid": ", ".join(FIELD_IDS)}
@@ -149,6 +158,7 @@ def load_content(project: Path, processes: int = 1) -> tuple[Content, list[Conte
         content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
     problems += _check_refs(refs, known)
     problems += _check_aliases(aliases, known)
+    problems += _check_guids(content)
     problems += _consent_warnings(content)
     problems += _radio_consent(content)
     problems += _check_communes(content)
@@ -157,11 +167,55 @@ def load_content(project: Path, processes: int = 1) -> tuple[Content, list[Conte
     return content, problems
 
 
+def _left_out(project: Path, file: Path, links: dict[Path, str | None], steps: list[Any]) -> bool:
+    """True if `file` resolves outside content/; the link that leads out is reported once.
+
+    A content file or folder linked to /etc/passwd would be published, or printed in a
+    message; nothing is read through such a link (#28).
+    """
+    reported = set(links.values())
+    link = outside_content(project, file, links)
+    if link is None:
+        return False
+    if link not in reported:
+        steps.append(ContentError(link, 0, 0, "outside-content", {}))
+    return True
+
+
+def outside_content(
+    project: Path, file: Path, known: dict[Path, str | None] | None = None
+) -> str | None:
+    """Return the link (project-relative) by which `file` leaves content/, or None.
+
+    Only links are resolved, each part below content/ checked with one `lstat`; `known`
+    keeps what folders were found to be, for the next file in them.
+    """
+    known = {} if known is None else known
+    content = project / "content"
+    path, parts = content, file.relative_to(content).parts
+    for n, part in enumerate(parts, 1):
+        path = path / part
+        if path in known:
+            found = known[path]
+        else:
+            found = None
+            if path.is_symlink():
+                real, inside = os.path.realpath(path), os.path.realpath(content)
+                if not real.startswith(inside + os.sep):
+                    found = path.relative_to(project).as_posix()
+            if n < len(parts):  # a folder: the files beside this one share it
+                known[path] = found
+        if found is not None:
+            return found
+    return None
+
+
 def load_reading(project: Path) -> Content:
     """Read only what the spoken form needs (the glossary, the radio settings), for `say`."""
     content = Content()
     for attr, name, cls in SINGLES:
-        if attr in ("site", "glossary") and (project / "content" / name).is_file():
+        file = project / "content" / name
+        if attr in ("site", "glossary") and file.is_file() and not outside_content(project, file):
             record, _ = _read(project, f"content/{name}", cls, {"path": f"content/{name}"})
             setattr(content, attr, record)
     return content
@@ -215,7 +269,11 @@ def _read(
         _memo[key] = (*kept[:3], stamp)
         return kept[2]
     with image_refs.recording() as images:
-        record, ctx = _read_now(project, rel, data, cls, extra)
+        try:
+            record, ctx = _read_now(project, rel, data, cls, extra)
+        except RecursionError:  # nested past what the loader measured: this file's problem
+            record, ctx = None, Context(rel, project)
+            ctx.problems.append(ContentError(rel, 1, 1, "too-deep", {"limit": MAX_DEPTH}))
     if mark_en and record is not None:
         record = dataclasses.replace(record, has_en=not ctx.missing_en)
     result = record, ctx
@@ -328,6 +386,12 @@ def _check_aliases(
     problems = []
     seen: dict[tuple[str, str], str] = {}
     for kind, ref in aliases:
+        reserved = next((part for part in ref.id.split("/") if is_reserved(part)), None)
+        if reserved is not None:  # a folder of the site that Windows cannot make
+            args = {"found": reserved, "suggestion": free_id(reserved)}
+            where = (ref.path, ref.line, ref.col)
+            problems.append(ContentError(*where, "reserved-name", args, ref.key))
+            continue
         address = ref.id if "/" in ref.id else f"{kind.folder}/{ref.id}"
         other = None
         if "/" not in ref.id and ref.id in known[kind.name]:
@@ -338,6 +402,32 @@ def _check_aliases(
         if other is not None:
             args = {"found": ref.id, "other": other}
             problems.append(ContentError(ref.path, ref.line, ref.col, "alias-taken", args, ref.key))
+    return problems
+
+
+def _name_problem(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """What keeps a file's path below its kind's folder from a checkout on Windows."""
+    reserved = next((part for part in path.with_suffix("").parts if is_reserved(part)), None)
+    if reserved is not None:
+        return "reserved-name", {"found": reserved, "suggestion": free_id(reserved.lower())}
+    if len(path.stem) > MAX_ID:
+        args = {"found": path.stem[:40] + "…", "length": len(path.stem), "limit": MAX_ID}
+        return "long-id", {**args, "suggestion": shorten(path.stem)}
+    return None
+
+
+def _check_guids(content: Content) -> list[ContentError]:
+    """Refuse two news items with one feed id: feed readers would show only one of them."""
+    base = content.site.base_url if content.site is not None else ""
+    first: dict[str, tuple[str, bool]] = {}  # feed id → the first file, whether it writes it
+    problems = []
+    for item in content.news.values():  # in file order: the second file is the one reported
+        feed_id = guid(item, base)
+        other, written = first.setdefault(feed_id, (item.path, bool(item.guid)))
+        if other != item.path and (item.guid or written):  # two ids from names: alias-taken
+            where = item.where("guid") if item.guid else (0, 0)
+            args = {"found": feed_id, "other": other}
+            problems.append(ContentError(item.path, *where, "duplicate-guid", args, "guid"))
     return problems
 
 
