@@ -106,13 +106,14 @@ def test_check_named_paths_only(make_site) -> None:
 
 def test_build_refuses_invalid_content_and_keeps_the_previous_site(make_site) -> None:
     site = make_site()
-    site.write("site/index.html", "previous")
+    assert site.cli("build").returncode == 0
+    previous = site.site.stat().st_ino  # a build would swap in another folder
     site.write("content/people/x.yml", "kind: somebody\n")
     result = site.cli("build")
     assert result.returncode == 1
     assert "content/people/x.yml:1:7: lỗi: 'kind': giá trị 'somebody' không hợp lệ" in result.stderr
     assert "Chưa dựng trang: thư mục site/ cũ vẫn giữ nguyên." in result.stderr
-    assert site.read("index.html") == "previous"
+    assert site.site.stat().st_ino == previous
 
 
 def test_unsafe_image_paths_are_refused(make_site) -> None:
