@@ -470,7 +470,7 @@ class ContentError:
 
 # Arguments that echo what a file holds: shown as a short excerpt, so that a file linked
 # to /etc/passwd, or a page of text where a date belongs, never lands whole in a CI log.
-ECHOED = {"found", "field", "id", "tag", "name", "chars", "detail"}
+ECHOED = {"found", "field", "id", "key", "tag", "name", "chars", "detail"}
 EXCERPT = 80
 DETAIL_EXCERPT = 160  # a parser's or library's own message: longer, still never a file
 # Characters that would hide, reorder or break the line of a message: shown as escapes.

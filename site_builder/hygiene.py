@@ -23,6 +23,30 @@ INVISIBLE = re.compile(
 )
 
 
+# C0 and C1 controls (but tab, line feed and carriage return), DEL, lone surrogates and the
+# two non-characters: no page, feed (XML) or .docx can carry them. YAML's escapes ("\0",
+# "\v", "\x85", "\ud800") are the usual way in; raw ones the YAML reader refuses itself.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The fields that title or name something (and the keys below them), where invisible
+# characters are removed with a warning: they end up in headings, links, feeds and slugs.
+NAME_FIELDS = frozenset({
+    "title", "name", "site_name", "district", "province", "issuing_body", "column", "editor",
+    "readers", "approver", "author", "tags", "credit",
+})  # fmt: skip
+
+
+def control_characters(text: str) -> list[str]:
+    """Return the control characters in `text` as U+XXXX, each once, in order of code point."""
+    if CONTROL.search(text) is None:
+        return []
+    return [f"U+{ord(c):04X}" for c in sorted(set(CONTROL.findall(text)))]
+
+
+def is_name_key(key: str) -> bool:
+    """True for a key path such as `title.vi`, `signatory.name` or `segments[2].title`."""
+    return any(part in NAME_FIELDS for part in re.split(r"[.\[\]]+", key))
+
+
 def legacy_encoding(text: str) -> str | None:
     """Return "TCVN3" or "VNI" when `text` looks typed in that legacy encoding."""
     if _SUSPECT.search(text) is None:

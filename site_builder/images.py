@@ -108,8 +108,8 @@ def check_header(path: Path) -> tuple[int, int]:
         raise ImageProblem("image-too-large", pixels=pixels, limit=MAX_PIXELS) from None
     except UnidentifiedImageError:
         raise ImageProblem("not-an-image") from None
-    except OSError as exc:
-        raise ImageProblem("bad-image", detail=str(exc)) from None
+    except Exception as exc:  # OSError; ValueError: a PNG text chunk past Pillow's limit; …
+        raise ImageProblem("bad-image", detail=str(exc) or type(exc).__name__) from None
     if fmt not in ACCEPTED:
         raise ImageProblem("bad-image-format", format=fmt or "?")
     if width * height > MAX_PIXELS:
@@ -131,34 +131,7 @@ def process(
     `stages`, when given, accumulates seconds per stage (for benchmarks/images.py).
     """
     clock = _Clock(stages)
-    with Image.open(source) as im:
-        orientation = im.getexif().get(0x0112, 1)
-        stored_w, stored_h = im.size
-        rotated = orientation in _ROTATED
-        upright_w = stored_h if rotated else stored_w
-        widths = output_widths(upright_w, settings.widths)
-        scale = widths[0] / upright_w
-        if im.format in ("JPEG", "MPO"):
-            im.draft(im.mode, (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
-        icc = im.info.get("icc_profile")
-        im.seek(0)  # the first frame of an animation
-        im.load()
-        clock.lap("decode")
-        picture = to_srgb(im, icc)
-        alpha = picture.mode == "RGBA" and _lowest(picture.getchannel("A")) < 255
-        if picture.mode != ("RGBA" if alpha else "RGB"):
-            picture = picture.convert("RGBA" if alpha else "RGB")
-        clock.lap("orient+colour")
-        # Resize before turning upright: rotating the small image is cheaper than the large.
-        first = (round(stored_w * scale), round(stored_h * scale))
-        if picture.size != first:
-            picture = picture.resize(first, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        if picture is im:  # nothing made a new image yet: the file is about to close
-            picture = im.copy()
-        clock.lap("resize")
-    if orientation in _TRANSPOSE:
-        picture = picture.transpose(_TRANSPOSE[orientation])
-    clock.lap("orient+colour")
+    picture, alpha, widths = _decode(source, settings.widths, clock)
     formats = ["webp", "png" if alpha else "jpeg"] + (["avif"] if settings.avif else [])
     variants = []
     current = picture
@@ -182,6 +155,58 @@ def process(
         colour=f"#{r:02x}{g:02x}{b:02x}",
         variants=tuple(variants),
     )
+
+
+def verify(path: Path) -> None:
+    """Decode `path` as `process` does, at the smallest scale, and keep nothing.
+
+    `check` calls it so that a file the build cannot decode (a truncated JPEG, a PNG whose
+    text chunk inflates past Pillow's limit) is refused where it is named, before a build.
+    """
+    try:  # the smallest usual width: JPEGs decode at 1/8 scale, as fast as it gets
+        _decode(path, (min(Settings().widths),), _Clock(None))
+    except ImageProblem:
+        raise
+    except Exception as exc:  # whatever Pillow raises on broken data is the file's problem
+        raise ImageProblem("bad-image", detail=str(exc) or type(exc).__name__) from None
+
+
+def _decode(
+    source: Path, wanted: tuple[int, ...], clock: _Clock
+) -> tuple[Image.Image, bool, list[int]]:
+    """Decode `source` upright in sRGB, resized to the largest of the widths it will have.
+
+    Returns the picture, whether it has transparency, and the output widths, largest first.
+    """
+    with Image.open(source) as im:
+        orientation = im.getexif().get(0x0112, 1)
+        stored_w, stored_h = im.size
+        rotated = orientation in _ROTATED
+        upright_w = stored_h if rotated else stored_w
+        widths = output_widths(upright_w, wanted)
+        scale = widths[0] / upright_w
+        if im.format in ("JPEG", "MPO"):
+            im.draft(im.mode, (math.ceil(stored_w * scale), math.ceil(stored_h * scale)))
+        icc = im.info.get("icc_profile")
+        im.seek(0)  # the first frame of an animation
+        im.load()
+        clock.lap("decode")
+        picture = to_srgb(im, icc)
+        alpha = picture.mode == "RGBA" and _lowest(picture.getchannel("A")) < 255
+        if picture.mode != ("RGBA" if alpha else "RGB"):
+            picture = picture.convert("RGBA" if alpha else "RGB")
+        clock.lap("orient+colour")
+        # Resize before turning upright: rotating the small image is cheaper than the large.
+        first = (round(stored_w * scale), round(stored_h * scale))
+        if picture.size != first:
+            picture = picture.resize(first, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if picture is im:  # nothing made a new image yet: the file is about to close
+            picture = im.copy()
+        clock.lap("resize")
+    if orientation in _TRANSPOSE:
+        picture = picture.transpose(_TRANSPOSE[orientation])
+    clock.lap("orient+colour")
+    return picture, alpha, widths
 
 
 def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:

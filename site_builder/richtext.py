@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .image_refs import canonical
 from .slugs import slugify
 
 # The raw HTML an editor may use, documented in the editors' guide. Everything else,
@@ -73,7 +75,12 @@ class _Images(Treeprocessor):
     def replace(self, parent: ET.Element, index: int, img: ET.Element) -> None:
         """Turn a Markdown image into a <picture> of the pipeline's outputs."""
         resolve, kept = self.images.resolve, self.images.kept
-        found = resolve(img.get("src", "")) if resolve else None
+        # Backslash escapes are still placeholders here (Markdown restores them last).
+        src = _ESCAPED.sub(lambda m: chr(int(m[1])), img.get("src", ""))
+        if self.images.found is not None:  # validation: collect, place nothing
+            self.images.found.append((img.get("alt", ""), src))
+        path = canonical(src)
+        found = resolve(path) if resolve and path is not None else None
         img.attrib.pop("src", None)
         if found is None:
             return
@@ -103,12 +110,14 @@ class _ImageExtension(Extension):
         super().__init__()
         self.resolve: Resolver | None = None
         self.kept: set[str] = set()
+        self.found: list[tuple[str, str]] | None = None  # set by `images_in`
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Images(md, self), "sb_images", 5)
 
 
 _converters = threading.local()
+_ESCAPED = re.compile(f"{util.STX}(\\d+){util.ETX}")  # as Markdown's UnescapeTreeprocessor
 
 
 def _converter() -> tuple[markdown.Markdown, _ImageExtension]:
@@ -128,6 +137,22 @@ def _converter() -> tuple[markdown.Markdown, _ImageExtension]:
         )
         made = _converters.made = (md, images)
     return made
+
+
+def images_in(text: str) -> list[tuple[str, str]]:
+    """Return (alt, src) of every image the renderer would place for `text`, in order.
+
+    The same parse as `render`'s, so that validation checks exactly the images a build
+    looks up: reference-style ones included, those in code spans left out.
+    """
+    md, images = _converter()
+    found: list[tuple[str, str]] = []
+    images.found = found
+    try:
+        md.reset().convert(text)
+    finally:
+        images.found = None
+    return found
 
 
 def render(text: str, resolve: Resolver | None = None) -> str:
