@@ -54,18 +54,18 @@ def test_template_error_after_writing_began_leaves_site_byte_identical(make_site
     assert sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_broken_image_met_late_leaves_site_byte_identical(make_site, tmp_path):
-    """A truncated image passes validation (headers only) and fails in the image stage."""
+def test_broken_image_is_refused_by_check_and_build_alike(make_site, tmp_path):
+    """A truncated image: its header reads, its pixels do not; check decodes as build does."""
     site = good_site(make_site, tmp_path)
     before = tree_hash(site.site)
     Image.new("RGB", (640, 480), (200, 10, 10)).save(tmp_path / "b.jpg", "JPEG")
     truncated = (tmp_path / "b.jpg").read_bytes()[:700]  # the header reads, the pixels do not
     site.write("content/images/a.jpg", truncated)
-    assert site.cli("check").returncode == 0  # validation cannot see it: only decoding can
+    checked = site.cli("check")
     result = site.cli("build")
-    assert result.returncode == 1
+    assert checked.returncode == 1 and result.returncode == 1
     expected = "album.yml:3:10: lỗi: 'photos[0].src': tệp 'a.jpg' không phải ảnh đọc được"
-    assert expected in result.stderr
+    assert expected in checked.stdout and expected in result.stderr
     assert tree_hash(site.site) == before
 
 
