@@ -22,8 +22,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from site_builder.image_cache import prepare
-from site_builder.images import Settings, process
+from site_builder.images.cache import prepare
+from site_builder.images.process import Settings, process
 
 SIZE = (4000, 3000)
 

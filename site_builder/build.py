@@ -19,11 +19,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import cards, image_cache, outputs, processes, project, search_index, uptodate
-from .errors import BuildFailed, ContentError, has_errors, machine_problem
-from .outputs import discard, repair, sibling
+from .cache import uptodate
+from .content import project
+from .content.errors import BuildFailed, ContentError, has_errors, machine_problem
+from .content.validate import READERS, load_content
+from .images import cache as image_cache
+from .images import cards
+from .output import folders as outputs
+from .output import search as search_index
+from .output import workers as processes
+from .output.folders import discard, repair, sibling
 from .radio.render import write_all
-from .validate import READERS, load_content
 
 OK, CONTENT_ERRORS, INTERNAL_ERROR = 0, 1, 3
 
@@ -201,7 +207,7 @@ def _build_one(
     language's pages (MkDocs with our page bodies: this process) and of its search index
     (Pagefind: its child).
     """
-    from .plugin import build_language
+    from .engine.plugin import build_language
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:

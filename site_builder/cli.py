@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import build as build_stage
-from . import outputs
-from .errors import WARNING, ContentError, has_errors, machine_problem, report
-from .outputs import OutputRefused
-from .project import find_project
-from .scaffold import KINDS
+from .content.errors import WARNING, ContentError, has_errors, machine_problem, report
+from .content.project import find_project
+from .editors.scaffold import KINDS
+from .output import folders as outputs
+from .output.folders import OutputRefused
 
 USAGE, INTERNAL = 2, 3
 
@@ -244,7 +244,7 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .validate import READERS, load_content
+    from .content.validate import READERS, load_content
 
     wanted = []
     for path in args.paths:
@@ -266,7 +266,7 @@ def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .scaffold import new
+    from .editors.scaffold import new
 
     if not args.title.strip():
         print(say("empty-title", lang), file=sys.stderr)
@@ -278,8 +278,8 @@ def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from . import status
-    from .validate import load_content
+    from .content.validate import load_content
+    from .editors import status
 
     content, problems = load_content(root)
     print(status.render(status.gather(content), problems, lang, args.format))
@@ -287,8 +287,8 @@ def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .content.validate import load_content
     from .radio.render import write_all
-    from .validate import load_content
 
     content, problems = load_content(root)
     missing = [i for i in args.ids if i not in content.programmes]
@@ -314,9 +314,9 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_say(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .content.validate import load_reading
     from .radio.normalise import Reader
     from .radio.script import reader_for
-    from .validate import load_reading
 
     text = args.text if args.text is not None else sys.stdin.read()
     reader = reader_for(load_reading(root))
@@ -343,7 +343,7 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .admin_server import make_server
+    from .cms.server import make_server
 
     site_dir = args.site_dir or root / "site"
     result = build_stage.build(root, site_dir, waiting=_waiting(lang))

@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image
 
 from site_builder.build import repair
-from site_builder.project import VIETNAM
+from site_builder.content.project import VIETNAM
 
 from conftest import fetch, tree_hash, wait_for
 
@@ -201,7 +201,7 @@ def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
     """Make the preview's English build a child that makes a temporary folder (its path in
     `folder/temporary`) and marks `started`, then, 2 s later, `late`, as Pagefind writes
     into the site; return both paths."""
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     started, late = folder / "started", folder / "written-late"
     indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
@@ -217,7 +217,7 @@ def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
 
 
 def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, monkeypatch):
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     started, late = _slow_english(monkeypatch, tmp_path)
     plugin.english_in_background(tmp_path, tmp_path / "site")
@@ -232,7 +232,7 @@ def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, m
 def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site, monkeypatch):
     from mkdocs.config import load_config
 
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     site = make_site()
     started, late = _slow_english(monkeypatch, site.root)
@@ -263,7 +263,7 @@ def _preview_server(root: Path):
 def test_the_preview_is_told_of_changes_by_file_events(tmp_path, monkeypatch) -> None:
     from watchdog.observers.polling import PollingObserver
 
-    from site_builder.plugin import watch_natively
+    from site_builder.engine.plugin import watch_natively
 
     monkeypatch.delenv("SITE_BUILDER_POLL", raising=False)
     server = _preview_server(tmp_path)
@@ -286,7 +286,7 @@ def test_the_preview_is_told_of_changes_by_file_events(tmp_path, monkeypatch) ->
 def test_the_preview_can_be_asked_to_poll(tmp_path, monkeypatch) -> None:
     from watchdog.observers.polling import PollingObserver
 
-    from site_builder.plugin import watch_natively
+    from site_builder.engine.plugin import watch_natively
 
     monkeypatch.setenv("SITE_BUILDER_POLL", "1")
     server = _preview_server(tmp_path)
@@ -298,7 +298,7 @@ def test_the_preview_can_be_asked_to_poll(tmp_path, monkeypatch) -> None:
 
 
 def test_a_failure_drawing_cards_keeps_the_live_site(make_site, monkeypatch) -> None:
-    from site_builder import cards
+    from site_builder.images import cards
 
     site = make_site()
     assert site.build().code == 0

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from site_builder.charts import HEIGHT, PLOT, TOP, chart
-from site_builder.collation import person_key
-from site_builder.i18n import format_number
-from site_builder.privacy import find
+from site_builder.content.privacy import find
+from site_builder.render.charts import HEIGHT, PLOT, TOP, chart
+from site_builder.text.collation import person_key
+from site_builder.text.i18n import format_number
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.errors import CATALOGUE
-from site_builder.model import (
+from site_builder.content.errors import CATALOGUE
+from site_builder.content.model import (
     CmsSettings,
     Glossary,
     Image,
@@ -17,9 +17,9 @@ from site_builder.model import (
     Segment,
     Signatory,
     Site,
-)  # fmt: skip
-from site_builder.schema import field_names
-from site_builder.validate import KINDS
+)
+from site_builder.content.schema import field_names
+from site_builder.content.validate import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "docs" / "huong-dan-bien-tap.md", ROOT / "docs" / "editors-guide.md"]

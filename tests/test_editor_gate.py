@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from site_builder import admin_server
-from site_builder.cms_config import API
+from site_builder.cms import server as admin_server
+from site_builder.cms.config import API
 
 from conftest import tree_hash
 

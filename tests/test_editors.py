@@ -12,7 +12,7 @@ import sys
 import pytest
 from PIL import Image
 
-from site_builder.scaffold import KINDS, new
+from site_builder.editors.scaffold import KINDS, new
 
 from conftest import fetch, wait_for
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from site_builder.slugs import RESERVED, slugify
+from site_builder.text.slugs import RESERVED, slugify
 
 NEWS = """\
 title: {{vi: "{title}", en: "{title}"}}

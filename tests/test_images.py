@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFile
 
-from site_builder import cards
-from site_builder.image_cache import prepare
-from site_builder.images import Settings, process
+from site_builder.images import cards
+from site_builder.images.cache import prepare
+from site_builder.images.process import Settings, process
 
 FONT = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "BeVietnamPro-Bold.ttf"
 GOLDENS = Path(__file__).parent / "goldens" / "cards"

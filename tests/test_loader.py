@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.errors import ContentError
-from site_builder.loader import load_file, load_text
-from site_builder.schema import INVALID, Context, Int, Obj, Str, Time, spec
+from site_builder.content.errors import ContentError
+from site_builder.content.loader import load_file, load_text
+from site_builder.content.schema import INVALID, Context, Int, Obj, Str, Time, spec
 
 REL = "content/people/vi-du.yml"
 
@@ -157,7 +157,7 @@ def _tree(node) -> object:
 
 def test_libyaml_and_python_compose_the_same_nodes() -> None:
     """The fast parser must give every value, style and position the Python one gives."""
-    from site_builder import loader
+    from site_builder.content import loader
 
     assert loader._NodeLoader is not loader._PyNodeLoader  # PyYAML ships libyaml wheels
     root = Path(__file__).resolve().parent.parent / "content"

@@ -14,11 +14,11 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from site_builder.model import NewsItem
-from site_builder.news import by_tag, guid, neighbours, paginate, reading_minutes, related
-from site_builder.richtext import render
-from site_builder.scaffold import new
-from site_builder.slugs import slugify
+from site_builder.content.model import NewsItem
+from site_builder.editors.scaffold import new
+from site_builder.render.news import by_tag, guid, neighbours, paginate, reading_minutes, related
+from site_builder.render.richtext import render
+from site_builder.text.slugs import slugify
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -104,7 +104,7 @@ def test_related_matches_scoring_every_item() -> None:
     import random
     from collections import defaultdict
 
-    from site_builder.news import Neighbourhood, tag_slug
+    from site_builder.render.news import Neighbourhood, tag_slug
 
     rng = random.Random(8)  # noqa: S311 (test data)
     cats, tags = ["kinh-te", "chien-dich", "van-hoa-xa-hoi"], ["a", "b", "c", "d", "e"]
@@ -133,8 +133,8 @@ def test_related_items_are_kept_for_a_list_of_the_same_shape(monkeypatch) -> Non
     and tags: the related items found before hold, as the records of the list at hand."""
     import dataclasses
 
-    from site_builder.model import Text
-    from site_builder.news import Neighbourhood
+    from site_builder.content.model import Text
+    from site_builder.render.news import Neighbourhood
 
     a = item("a", "2022-06-04", tags=["x"])
     b = item("b", "2022-06-03", tags=["x"])
@@ -164,7 +164,7 @@ def test_reading_time() -> None:
 
 
 def bundled_news(bundled) -> list[dict]:
-    from site_builder.validate import load_content
+    from site_builder.content.validate import load_content
 
     content, _ = load_content(bundled.root)
     return [{"id": n.id, "date": n.date, "category": n.category, "en": n.has_en}
@@ -455,7 +455,7 @@ def test_one_converter_renders_each_body_as_a_fresh_one_would(bundled, monkeypat
     """The converter is kept per thread: no document may see the one before it."""
     import markdown
 
-    from site_builder.validate import load_content
+    from site_builder.content.validate import load_content
 
     content, _ = load_content(bundled.root)
     bodies = [t for n in content.news.values() for t in (n.body.vi, n.body.en) if t]
@@ -501,7 +501,7 @@ def test_relative_links_match_posixpath() -> None:
     import itertools
     import posixpath
 
-    from site_builder.urls import relative
+    from site_builder.render.urls import relative
 
     def relative_slow(from_path: str, to_path: str) -> str:  # the definition
         start = "/" + from_path if from_path.endswith("/") else posixpath.dirname("/" + from_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.privacy import find
+from site_builder.content.privacy import find
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

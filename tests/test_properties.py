@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.loader import load_text
-from site_builder.model import AchievementField, Commendation, NewsItem, Person, Programme
+from site_builder.content.loader import load_text
+from site_builder.content.model import AchievementField, Commendation, NewsItem, Person, Programme
+from site_builder.content.schema import INVALID, Context, Obj
 from site_builder.radio.normalise import Reader
-from site_builder.schema import INVALID, Context, Obj
-from site_builder.slugs import ID_PATTERN, slugify
+from site_builder.text.slugs import ID_PATTERN, slugify
 
 FUZZ = settings(max_examples=500, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
@@ -125,14 +125,14 @@ def test_every_number_has_a_northern_reading(n: int) -> None:
 @settings(max_examples=400)
 def test_personal_data_prefilter_misses_nothing(text: str) -> None:
     """`find` skips text without nine digits or an address's sign: the full scan agrees."""
-    from site_builder import privacy
+    from site_builder.content import privacy
 
     assert privacy.find(text) == privacy.scan(text)
 
 
 @given(st.text(alphabet="aă¸µ­¬×\u00adw ", max_size=30))
 def test_legacy_encoding_count_matches_the_definition(text: str) -> None:
-    from site_builder import hygiene
+    from site_builder.text import hygiene
 
     assert len(hygiene._TCVN3.findall(text)) == sum(c in hygiene.TCVN3 for c in text)
 
@@ -140,7 +140,7 @@ def test_legacy_encoding_count_matches_the_definition(text: str) -> None:
 @given(st.text(alphabet="aăeoyAư¸µ­¬×\u00adøûöñÑÖw ", max_size=30))
 def test_legacy_encoding_prefilter_changes_no_verdict(text: str) -> None:
     """Text without a suspect character is settled early: the verdict is the rule's."""
-    from site_builder import hygiene
+    from site_builder.text import hygiene
 
     tcvn3 = sum(c in hygiene.TCVN3 for c in text)
     soft_hyphen_in_word = re.search(r"\w\u00ad\w", text) is not None
@@ -154,8 +154,8 @@ def test_legacy_encoding_prefilter_changes_no_verdict(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("đĐdaư ờng<>/=\"'-_1.\u0301\n"), max_size=60))
 def test_search_folds_the_same_d_words_as_the_plain_definition(html: str) -> None:
     """The "đ" words a page carries for search, against the rule written plainly."""
-    from site_builder.search_index import folded_words
-    from site_builder.slugs import fold
+    from site_builder.output.search import folded_words
+    from site_builder.text.slugs import fold
 
     words = re.findall(r"\w+", re.sub(r"<[^>]+>", " ", html))
     expected = dict.fromkeys(fold(w) for w in words if "đ" in w or "Đ" in w)

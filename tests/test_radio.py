@@ -255,8 +255,8 @@ def test_timing_and_length_warnings(make_site) -> None:
 
 
 def test_script_timing_adds_jingles_music_and_inserts(make_site) -> None:
+    from site_builder.content.validate import load_content
     from site_builder.radio.script import make_script
-    from site_builder.validate import load_content
 
     site = radio_site(make_site)
     content, _ = load_content(site.root)
@@ -329,8 +329,8 @@ def test_say_reads_arguments_and_standard_input(make_site) -> None:
 
 
 def test_bundled_programmes_are_flagged_illustrative(bundled) -> None:
+    from site_builder.content.validate import load_content
     from site_builder.radio.script import make_script
-    from site_builder.validate import load_content
 
     content, problems = load_content(bundled.root)
     assert problems == [] and len(content.programmes) >= 3

@@ -19,7 +19,7 @@ import pytest
 from test_build import free_port, good_site
 
 from site_builder import build as build_stage
-from site_builder import search_index
+from site_builder.output import search as search_index
 
 from browser import indexed
 from conftest import fetch, tree_hash, wait_for
@@ -170,8 +170,8 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
 
     import markdown
 
-    from site_builder import richtext
-    from site_builder.plugin import build_language
+    from site_builder.engine.plugin import build_language
+    from site_builder.render import richtext
 
     makers: list[str] = []  # the function that made each converter
     real = markdown.Markdown.__init__
@@ -191,7 +191,7 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
 
 
 def test_generated_pages_are_what_mkdocs_own_pages_make_of_them(archive, tmp_path) -> None:
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))
@@ -238,7 +238,7 @@ def stored_bodies(site, variant: str) -> list[str]:
 
 
 def test_bodies_are_reused_and_the_plan_keeps_its_contents(archive, monkeypatch) -> None:
-    from site_builder.pages import Generator
+    from site_builder.render.pages import Generator
 
     bodies = archive.root / ".cache" / "site-builder" / "bodies"
     assert stored_bodies(archive, "vi") and stored_bodies(archive, "en")  # bodies were stored
@@ -377,7 +377,7 @@ def test_mkdocs_own_dirty_build_keeps_the_site_and_the_cache_apart(archive) -> N
 def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeypatch) -> None:
     import errno
 
-    from site_builder.render_cache import CacheFolder
+    from site_builder.cache.bodies import CacheFolder
 
     source = tmp_path / "index.html"
     source.write_bytes(b"<p>Tin</p>")
@@ -400,8 +400,8 @@ def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeyp
 
 def generate_vi(site) -> tuple[Any, list[str]]:
     """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
-    from site_builder import project
-    from site_builder.pages import Generator
+    from site_builder.content import project
+    from site_builder.render.pages import Generator
 
     project.pin_build_date(site.root)
     project.forget(site.root)
@@ -437,8 +437,9 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
 def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive, monkeypatch
 ) -> None:
-    from site_builder import pages, project
-    from site_builder.news import Neighbourhood, newest_first
+    from site_builder.content import project
+    from site_builder.render import pages
+    from site_builder.render.news import Neighbourhood, newest_first
 
     made: list[str] = []
     real = pages.Generator.make_item_page
@@ -492,7 +493,7 @@ def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch
 
 
 def test_a_file_written_within_the_file_clock_tick_is_read_again(tmp_path) -> None:
-    from site_builder import validate
+    from site_builder.content import validate
 
     path = tmp_path / "a.yml"
     path.write_text("x: 1\n")
@@ -516,7 +517,7 @@ def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive) -> 
 def test_a_build_s_bodies_show_in_the_store_together_when_it_ends(tmp_path) -> None:
     import errno
 
-    from site_builder.render_cache import BodyStore
+    from site_builder.cache.bodies import BodyStore
 
     path = tmp_path / "bodies" / "vi.sqlite"
     store = BodyStore(path)
@@ -563,7 +564,7 @@ def test_bodies_of_earlier_versions_go_to_the_trash(archive) -> None:
 def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp_path) -> None:
     from dataclasses import dataclass
 
-    from site_builder.render_cache import BodyCache
+    from site_builder.cache.bodies import BodyCache
 
     @dataclass(frozen=True)
     class Inner:
@@ -595,8 +596,8 @@ def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp
 def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, monkeypatch) -> None:
     from types import SimpleNamespace
 
-    from site_builder import page_cache
-    from site_builder.pages import PageSpec
+    from site_builder.engine import page_cache
+    from site_builder.render.pages import PageSpec
 
     def fingerprint(html: str) -> str:
         cache = page_cache.PageCache(tmp_path, "vi", True, "theme", link=False)
@@ -618,7 +619,7 @@ def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, m
 
 
 def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_path) -> None:
-    from site_builder.pages import environment
+    from site_builder.render.pages import environment
 
     assert environment(tmp_path, "vi", True) is environment(tmp_path, "vi", True)
     assert environment(tmp_path, "en", True) is not environment(tmp_path, "vi", True)
@@ -626,7 +627,7 @@ def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_pat
 
 
 def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) -> None:
-    from site_builder.render_cache import CacheFolder
+    from site_builder.cache.bodies import CacheFolder
 
     folder = CacheFolder(tmp_path / "bodies" / "vi")  # not there yet
     folder.write("a.json", b"1")
@@ -643,7 +644,7 @@ def test_the_preview_collects_garbage_between_rebuilds_and_frees_what_it_froze()
     import gc
     import weakref
 
-    from site_builder.plugin import IdleCollection
+    from site_builder.engine.plugin import IdleCollection
 
     class Node:
         pass
@@ -676,7 +677,7 @@ def test_a_preview_rebuild_asks_for_the_collection_and_a_build_does_not(make_sit
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     site = make_site()
     try:
@@ -705,7 +706,7 @@ def test_a_long_running_preview_reuses_the_switcher_and_fingerprint_of_unchanged
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from site_builder import plugin
+    from site_builder.engine import plugin
 
     made: list[str] = []
     real = plugin.SiteBuilderPlugin.page_context

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from site_builder import search_index
+from site_builder.output import search as search_index
 
 from browser import SEARCH, indexed
 

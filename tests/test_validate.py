@@ -200,7 +200,7 @@ def test_optional_fields_left_blank_by_a_form_count_as_not_written(make_site) ->
 
 
 def test_a_long_running_process_validates_again_only_what_changed(make_site) -> None:
-    from site_builder.validate import _read, load_content
+    from site_builder.content.validate import _read, load_content
 
     site = make_site({"content/albums/a.yml": """\
         title: {vi: Album}
@@ -211,7 +211,7 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
     photo = site.root / "content/images/mau/a.jpg"
     jpeg(photo)
     extra = {"id": "a", "path": "content/albums/a.yml"}
-    from site_builder.model import Album
+    from site_builder.content.model import Album
 
     first = _read(site.root, "content/albums/a.yml", Album, extra)
     assert _read(site.root, "content/albums/a.yml", Album, extra) is first  # kept
@@ -231,7 +231,7 @@ def test_reading_in_several_processes_gives_what_one_process_reads(make_site, mo
     """A build reads its files in forked processes: same records, same problems, all kept."""
     import os
 
-    from site_builder import validate
+    from site_builder.content import validate
 
     files = {"content/fields/kinh-te.yml": FIELD, "content/news/2022/tin.yml": BROKEN_NEWS}
     for n in range(9):

@@ -20,10 +20,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from site_builder import admin_server, cms_config, model, schema
-from site_builder.cms_proxy import Proxy, ProxyError
-from site_builder.slugs import slugify
-from site_builder.validate import KINDS, load_content
+from site_builder.cms import config as cms_config
+from site_builder.cms import server as admin_server
+from site_builder.cms.proxy import Proxy, ProxyError
+from site_builder.content import model, schema
+from site_builder.content.validate import KINDS, load_content
+from site_builder.text.slugs import slugify
 
 from conftest import REPO, fetch, wait_for
 
@@ -43,7 +45,7 @@ illustrative: true
 
 
 def site_settings(**extra: object) -> model.Site:
-    from site_builder.i18n import Text
+    from site_builder.text.i18n import Text
 
     text = Text("Thử", "Test")
     values = dict.fromkeys(
@@ -262,7 +264,7 @@ def test_proxy_lists_reads_and_stores_media(make_site) -> None:
 
 
 def test_admin_is_built_once_out_of_search_sitemap_and_robots(bundled) -> None:
-    from site_builder import vendor_cms
+    from site_builder.cms import vendor as vendor_cms
 
     page = bundled.read("admin/index.html")
     assert '<meta name="robots" content="noindex, nofollow">' in page
@@ -283,7 +285,7 @@ def test_admin_is_built_once_out_of_search_sitemap_and_robots(bundled) -> None:
 
 
 def test_vendored_editor_matches_the_recorded_package() -> None:
-    from site_builder import vendor_cms
+    from site_builder.cms import vendor as vendor_cms
 
     folder = REPO / "assets/admin/decap"
     names = sorted(p.name for p in folder.iterdir())
@@ -299,7 +301,7 @@ def test_vendoring_keeps_the_bundle_gzipped_and_the_chunks_as_they_are(tmp_path)
     import io
     import tarfile
 
-    from site_builder import vendor_cms
+    from site_builder.cms import vendor as vendor_cms
 
     packed = io.BytesIO()
     files = {"decap-cms.js": b"bundle();" * 1000, "21.decap-cms.js": b"chunk();"}

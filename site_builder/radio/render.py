@@ -17,9 +17,9 @@ import docx
 import jinja2
 from docx.shared import Pt, RGBColor
 
-from ..i18n import format_date
-from ..model import Content
-from ..project import VIETNAM, build_datetime
+from ..content.model import Content
+from ..content.project import VIETNAM, build_datetime
+from ..text.i18n import format_date
 from .script import Script, make_script, reader_for
 from .timing import clock
 

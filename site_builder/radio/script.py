@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .. import richtext
-from ..errors import WARNING, ContentError
-from ..i18n import format_date, format_number
-from ..model import UNITS, Content, Programme, RadioSettings, Segment
+from ..content.errors import WARNING, ContentError
+from ..content.model import UNITS, Content, Programme, RadioSettings, Segment
+from ..render import richtext
+from ..text.i18n import format_date, format_number
 from .normalise import Reader
 from .timing import seconds
 

@@ -1,0 +1,469 @@
+"""Read every file of content/ into the model and check what spans files (ids, references).
+
+Every problem of the run is collected; the caller decides whether to stop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..output.workers import pool
+from ..radio import script as radio_script
+from ..render.exemplars import commune_key
+from ..render.news import guid
+from ..text.i18n import Text
+from ..text.slugs import MAX_ID, free_id, is_reserved, is_valid_id, shorten, slugify
+from . import privacy
+from . import references as image_refs
+from .errors import WARNING, ContentError, has_errors
+from .loader import MAX_DEPTH, load_bytes
+from .model import (
+    FIELD_IDS,
+    AchievementField,
+    Album,
+    Commendation,
+    Content,
+    Glossary,
+    Milestone,
+    NewsItem,
+    Person,
+    Plan,
+    Programme,
+    Site,
+)
+from .schema import INVALID, Context, Obj, required_names
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of item kept one per file in a folder of content/."""
+
+    name: str
+    attr: str
+    folder: str
+    pattern: str
+    cls: type
+    label: Text
+
+
+KINDS = (
+    Kind("field", "fields", "fields", "*.yml", AchievementField, Text("lĩnh vực", "field")),
+    Kind("milestone", "milestones", "milestones", "*.yml", Milestone, Text("mốc", "milestone")),
+    Kind("person", "people", "people", "*.yml", Person, Text("người hoặc tập thể", "person")),
+    Kind(
+        "commendation",
+        "commendations",
+        "commendations",
+        "*.yml",
+        Commendation,
+        Text("quyết định khen thưởng", "commendation"),
+    ),
+    Kind("news", "news", "news", "*/*.yml", NewsItem, Text("tin", "news item")),
+    Kind("album", "albums", "albums", "*.yml", Album, Text("album", "album")),
+    Kind(
+        "programme",
+        "programmes",
+        "radio",
+        "*.yml",
+        Programme,
+        Text("chương trình phát thanh", "radio programme"),
+    ),
+)
+SINGLES = (
+    ("site", "site.yml", Site),
+    ("plan", "plan.yml", Plan),
+    ("glossary", "glossary.yml", Glossary),
+)
+OPTIONAL = {"glossary.yml"}
+PUBLISHED = (Plan, AchievementField, Milestone, Person, Commendation, NewsItem, Album)
+
+
+def load_content(project: Path, processes: int = 1) -> tuple[Content, list[ContentError]]:
+    """Return the content model and every problem found in content/.
+
+    With `processes` > 1, a load that finds many files not yet read (a fresh process: a
+    build, a check) reads them in that many forked processes where the platform can fork.
+    """
+    content = Content()
+    # in file order: a problem found before reading, or the file to read and where it goes
+    steps: list[ContentError | tuple[_Job, str, Kind | None]] = []
+    known: dict[str, set[str]] = {}
+    links: dict[Path, str | None] = {}  # what `outside_content` found, folders once
+    for attr, name, cls in SINGLES:
+        rel = f"content/{name}"
+        if not (project / rel).is_file():
+            if name in OPTIONAL:
+                continue
+            steps.append(ContentError(rel, 0, 0, "missing-file", {"found": rel, "suggestion": ""}))
+            continue
+        if _left_out(project, project / rel, links, steps):
+            continue
+        steps.append((_Job(rel, cls, {"path": rel}, cls is Plan), attr, None))
+    for kind in KINDS:
+        seen: dict[str, str] = {}
+        setattr(content, kind.attr, {})
+        for file in sorted((project / "content" / kind.folder).glob(kind.pattern)):
+            rel = file.relative_to(project).as_posix()
+            if _left_out(project, file, links, steps):
+                continue
+            item_id = file.stem
+            if not is_valid_id(item_id):
+                args = {"found": file.name, "suggestion": free_id(slugify(item_id) or "ten-tep")}
+                steps.append(ContentError(rel, 0, 0, "bad-id", args))
+                continue
+            if problem := _name_problem(file.relative_to(project / "content" / kind.folder)):
+                steps.append(ContentError(rel, 0, 0, *problem))
+                continue
+            if kind.name == "field" and item_id not in FIELD_IDS:
+                args = {"found": item_id, "valid": ", ".join(FIELD_IDS)}
+                steps.append(ContentError(rel, 0, 0, "bad-field-id", args))
+                continue
+            if item_id in seen:
+                args = {"id": item_id, "other": seen[item_id]}
+                steps.append(ContentError(rel, 0, 0, "duplicate-id", args))
+                continue
+            seen[item_id] = rel
+            steps.append((_Job(rel, kind.cls, {"id": item_id, "path": rel}, True), item_id, kind))
+        known[kind.name] = set(seen)
+    jobs = [step[0] for step in steps if not isinstance(step, ContentError)]
+    read = iter(_read_all(project, jobs, processes))
+    problems: list[ContentError] = []
+    refs = []
+    images: list[Any] = []
+    aliases: list[tuple[Kind, Any]] = []
+    for step in steps:
+        if isinstance(step, ContentError):
+            problems.append(step)
+            continue
+        _, name, in_kind = step
+        record, ctx = next(read)
+        problems += ctx.problems
+        refs += ctx.refs
+        images += ctx.images
+        if in_kind is None:  # one of the single files: `name` is its attribute
+            if record is not None:
+                setattr(content, name, record)
+            continue
+        aliases += [(in_kind, alias) for alias in ctx.aliases]
+        if record is not None:
+            getattr(content, in_kind.attr)[name] = record
+    for image in images:
+        content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
+    problems += _check_refs(refs, known)
+    problems += _check_aliases(aliases, known)
+    problems += _check_guids(content)
+    problems += _consent_warnings(content)
+    problems += _radio_consent(content)
+    problems += _check_communes(content)
+    if not has_errors(problems):  # a script can only be timed from valid content
+        problems += radio_script.check_all(content)
+    return content, problems
+
+
+def _left_out(project: Path, file: Path, links: dict[Path, str | None], steps: list[Any]) -> bool:
+    """True if `file` resolves outside content/; the link that leads out is reported once.
+
+    A content file or folder linked to /etc/passwd would be published, or printed in a
+    message; nothing is read through such a link (#28).
+    """
+    reported = set(links.values())
+    link = outside_content(project, file, links)
+    if link is None:
+        return False
+    if link not in reported:
+        steps.append(ContentError(link, 0, 0, "outside-content", {}))
+    return True
+
+
+def outside_content(
+    project: Path, file: Path, known: dict[Path, str | None] | None = None
+) -> str | None:
+    """Return the link (project-relative) by which `file` leaves content/, or None.
+
+    Only links are resolved, each part below content/ checked with one `lstat`; `known`
+    keeps what folders were found to be, for the next file in them.
+    """
+    known = {} if known is None else known
+    content = project / "content"
+    path, parts = content, file.relative_to(content).parts
+    for n, part in enumerate(parts, 1):
+        path = path / part
+        if path in known:
+            found = known[path]
+        else:
+            found = None
+            if path.is_symlink():
+                real, inside = os.path.realpath(path), os.path.realpath(content)
+                if not real.startswith(inside + os.sep):
+                    found = path.relative_to(project).as_posix()
+            if n < len(parts):  # a folder: the files beside this one share it
+                known[path] = found
+        if found is not None:
+            return found
+    return None
+
+
+def load_reading(project: Path) -> Content:
+    """Read only what the spoken form needs (the glossary, the radio settings), for `say`."""
+    content = Content()
+    for attr, name, cls in SINGLES:
+        file = project / "content" / name
+        if attr in ("site", "glossary") and file.is_file() and not outside_content(project, file):
+            record, _ = _read(project, f"content/{name}", cls, {"path": f"content/{name}"})
+            setattr(content, attr, record)
+    return content
+
+
+# A long-running process (the preview, the web editor's back end) validates the same files
+# again and again: a file's result, the very record, is kept while its bytes and the images
+# it names stay (so that what is keyed by a record, such as a page body, is found again).
+_memo: dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context], Any]] = {}
+SETTLED_NS = 2_000_000_000  # the coarsest file time there is (FAT): 2 s
+
+
+def _stamp(path: Path, now_ns: int) -> Any:
+    """What says a file is as it was, without reading it; None while a write could hide.
+
+    A write within the same tick of the file clock as the one before leaves the time as
+    it was; once the file is older than the coarsest tick when it is read, any later write
+    shows (git's "racy" rule). Inode and change time catch a file replaced or touched.
+    """
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    if now_ns - found.st_mtime_ns < SETTLED_NS:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _read(
+    project: Path,
+    rel: str,
+    cls: type,
+    extra: dict[str, Any],
+    mark_en: bool = False,
+    key: tuple[str, str, str] | None = None,
+) -> tuple[Any, Context]:
+    """Read one file; `mark_en` records whether it has every English text (`has_en`).
+
+    `key` is the file's memo key, where the caller has it already."""
+    key = key or _key(project, rel, cls, extra, mark_en)
+    kept = _memo.get(key)
+    stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
+    if kept is not None and stamp is not None and kept[3] == stamp:
+        if image_refs.unchanged(kept[1]):  # 4,000 files: reading them was 0.5 s of an edit
+            return kept[2]
+    now = time.time_ns()
+    data = (project / rel).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    stamp = _stamp(project / rel, now)
+    if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
+        _memo[key] = (*kept[:3], stamp)
+        return kept[2]
+    with image_refs.recording() as images:
+        try:
+            record, ctx = _read_now(project, rel, data, cls, extra)
+        except RecursionError:  # nested past what the loader measured: this file's problem
+            record, ctx = None, Context(rel, project)
+            ctx.problems.append(ContentError(rel, 1, 1, "too-deep", {"limit": MAX_DEPTH}))
+    if mark_en and record is not None:
+        record = dataclasses.replace(record, has_en=not ctx.missing_en)
+    result = record, ctx
+    _memo[key] = (digest, images, result, stamp)
+    return result
+
+
+class _Job(NamedTuple):
+    """One file to read: `_read`'s arguments after the project."""
+
+    rel: str
+    cls: type
+    extra: dict[str, Any]
+    mark_en: bool
+
+
+# Below this many files to read a second process costs more than it saves (a fork, pickles).
+PARALLEL_FROM = 400
+# What a one-off load (a build, a check) asks for: one per core, at most four (each process
+# pickles its share back to this one).
+READERS = min(os.cpu_count() or 1, 4)
+
+
+def _read_all(project: Path, jobs: list[_Job], processes: int) -> list[tuple[Any, Context]]:
+    """Read every job's file, in `processes` forked processes when it pays, in job order.
+
+    Reading is most of a full build's serial part (the archive's 2,700 files: 1.5–1.9 s)
+    and each file's result depends on that file and its images only. Each process takes
+    every n-th file, so that long and short files are shared alike, and hands back what
+    it read as the memo's entries (pickled: 6 MB, ~0.1 s), so that a long-running process
+    (the web editor's back end builds) keeps every file, not only its share. Files already
+    in the memo cost a stat each: a process that has read them reads alone.
+    """
+    keys = [_key(project, *job) for job in jobs]
+    unread = sum(key not in _memo for key in keys)
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if processes < 2 or unread < PARALLEL_FROM or not forks:
+        return [_read(project, *job, key=key) for job, key in zip(jobs, keys, strict=True)]
+    context = multiprocessing.get_context("fork")
+    with pool(processes - 1, context) as workers:
+        futures = [
+            workers.submit(_read_share, project, jobs[i::processes], keys[i::processes])
+            for i in range(1, processes)
+        ]
+        _read_share(project, jobs[::processes], keys[::processes])  # this process's share
+        for i, future in enumerate(futures, start=1):
+            _memo.update(zip(keys[i::processes], future.result(), strict=True))
+    return [_memo[key][2] for key in keys]
+
+
+def _read_share(project: Path, jobs: list[_Job], keys: list[tuple[str, str, str]]) -> list[Any]:
+    """Read `jobs` and return their memo entries (the result is the entry's third item)."""
+    for job, key in zip(jobs, keys, strict=True):
+        _read(project, *job, key=key)
+    return [_memo[key] for key in keys]
+
+
+def _key(
+    project: Path, rel: str, cls: type, extra: dict[str, Any], mark_en: bool
+) -> tuple[str, str, str]:
+    return (os.path.abspath(project), rel, f"{cls.__name__}{sorted(extra.items())}{mark_en}")
+
+
+def _read_now(
+    project: Path, rel: str, data: bytes, cls: type, extra: dict[str, Any]
+) -> tuple[Any, Context]:
+    ctx = Context(rel, project)
+    root, ctx.problems = load_bytes(data, rel)
+    if root is None:
+        if not ctx.problems:
+            fields = ", ".join(required_names(cls))
+            ctx.problems.append(ContentError(rel, 1, 1, "empty-file", {"fields": fields}))
+        return None, ctx
+    if ctx.problems:  # duplicate keys or tags: the value read would be a guess
+        return None, ctx
+    record = Obj(cls).convert(root, ctx, "", extra=extra)
+    if record is INVALID:
+        return None, ctx
+    if cls in PUBLISHED:
+        ctx.problems += privacy.check(root, rel, set(record.allow_contact_details))
+    return record, ctx
+
+
+def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
+    problems = []
+    kinds = {k.name: k for k in KINDS}
+    for ref in refs:
+        ids = known.get(ref.kind, set())
+        if ref.id in ids:
+            continue
+        kind = kinds[ref.kind]
+        close = difflib.get_close_matches(ref.id, sorted(ids), n=1, cutoff=0.6)
+        suggestion = (
+            Text(f", ví dụ '{close[0]}'", f", e.g. '{close[0]}'") if close else Text("", "")
+        )
+        args = {
+            "kind": kind.label,
+            "id": ref.id,
+            "folder": f"content/{kind.folder}/",
+            "suggestion": suggestion,
+        }
+        problems.append(ContentError(ref.path, ref.line, ref.col, "dangling-ref", args, ref.key))
+    return problems
+
+
+def _check_aliases(
+    aliases: list[tuple[Kind, Any]], known: dict[str, set[str]]
+) -> list[ContentError]:
+    """Refuse an old address that is the address of another item (or taken twice)."""
+    problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for kind, ref in aliases:
+        reserved = next((part for part in ref.id.split("/") if is_reserved(part)), None)
+        if reserved is not None:  # a folder of the site that Windows cannot make
+            args = {"found": reserved, "suggestion": free_id(reserved)}
+            where = (ref.path, ref.line, ref.col)
+            problems.append(ContentError(*where, "reserved-name", args, ref.key))
+            continue
+        address = ref.id if "/" in ref.id else f"{kind.folder}/{ref.id}"
+        other = None
+        if "/" not in ref.id and ref.id in known[kind.name]:
+            other = f"content/{kind.folder}/…/{ref.id}.yml"
+        elif (kind.name, address) in seen:
+            other = seen[(kind.name, address)]
+        seen.setdefault((kind.name, address), ref.path)
+        if other is not None:
+            args = {"found": ref.id, "other": other}
+            problems.append(ContentError(ref.path, ref.line, ref.col, "alias-taken", args, ref.key))
+    return problems
+
+
+def _name_problem(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """What keeps a file's path below its kind's folder from a checkout on Windows."""
+    reserved = next((part for part in path.with_suffix("").parts if is_reserved(part)), None)
+    if reserved is not None:
+        return "reserved-name", {"found": reserved, "suggestion": free_id(reserved.lower())}
+    if len(path.stem) > MAX_ID:
+        args = {"found": path.stem[:40] + "…", "length": len(path.stem), "limit": MAX_ID}
+        return "long-id", {**args, "suggestion": shorten(path.stem)}
+    return None
+
+
+def _check_guids(content: Content) -> list[ContentError]:
+    """Refuse two news items with one feed id: feed readers would show only one of them."""
+    base = content.site.base_url if content.site is not None else ""
+    first: dict[str, tuple[str, bool]] = {}  # feed id → the first file, whether it writes it
+    problems = []
+    for item in content.news.values():  # in file order: the second file is the one reported
+        feed_id = guid(item, base)
+        other, written = first.setdefault(feed_id, (item.path, bool(item.guid)))
+        if other != item.path and (item.guid or written):  # two ids from names: alias-taken
+            where = item.where("guid") if item.guid else (0, 0)
+            args = {"found": feed_id, "other": other}
+            problems.append(ContentError(item.path, *where, "duplicate-guid", args, "guid"))
+    return problems
+
+
+def _consent_warnings(content: Content) -> list[ContentError]:
+    """Warn for people who will not be published, so editors know why a page is missing."""
+    return [
+        ContentError(person.path, *person.where("consent"), "not-published",
+                     {"name": person.name.vi}, severity=WARNING)
+        for person in content.people.values()
+        if not person.published
+    ]  # fmt: skip
+
+
+def _check_communes(content: Content) -> list[ContentError]:
+    if content.site is None:
+        return []
+    names = {commune_key(c.name.vi): c.name.vi for c in content.site.communes}
+    problems = []
+    for person in content.people.values():
+        if person.commune and commune_key(person.commune) not in names:
+            args = {"found": person.commune, "valid": ", ".join(names.values())}
+            where = person.where("commune")
+            problems.append(ContentError(person.path, *where, "bad-commune", args, "commune"))
+    return problems
+
+
+def _radio_consent(content: Content) -> list[ContentError]:
+    """Refuse to put on air a person who has not consented to publication."""
+    problems = []
+    for programme in content.programmes.values():
+        for i, segment in enumerate(programme.segments):
+            person = content.people.get(segment.ref or "") if segment.kind == "person" else None
+            if person is not None and not person.published:
+                args = {"name": person.name.vi}
+                key = f"segments[{i}].ref"
+                where = segment.where("ref")
+                problems.append(ContentError(programme.path, *where, "radio-no-consent", args, key))
+    return problems

@@ -1,0 +1,1 @@
+"""The only code that imports MkDocs or knows Material: the plugin and its page cache."""

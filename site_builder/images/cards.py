@@ -1,0 +1,182 @@
+"""Social cards: one 1200×630 picture per page with its title and the 20-year mark.
+
+Drawn with Pillow in the bundled Be Vietnam Pro (OFL, assets/fonts/), from NFC text only:
+Pillow's basic layout misplaces the combining marks of NFD text. Cards are cached by what
+they show, like the other images, and written into each language's own folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .cache import cache_root
+from .placing import place
+
+SIZE = (1200, 630)
+MARGIN = 72
+FONT = Path("assets") / "fonts" / "BeVietnamPro-Bold.ttf"
+CARD_VERSION = 1  # bump when a card would be drawn differently
+RED, DARK, GOLD, WHITE = (158, 27, 27), (96, 12, 12), (245, 200, 66), (255, 255, 255)
+
+
+@dataclass(frozen=True, order=True)
+class Card:
+    """What one card shows."""
+
+    title: str
+    site: str
+    years: str
+
+    def key(self, font_digest: bytes) -> str:
+        text = f"{CARD_VERSION}\0{self.title}\0{self.site}\0{self.years}\0"
+        return hashlib.sha256(text.encode() + font_digest).hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """Load a font size once: fitting a title tries several sizes on every card."""
+    return ImageFont.truetype(path, size)
+
+
+def path_of(key: str) -> str:
+    """Return the card's path below a language's site root."""
+    return f"anh/the/{key[:20]}.jpg"
+
+
+def wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
+) -> list[str]:
+    """Break `text` into lines no wider than `width`; a word too long alone is cut."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            while draw.textlength(word, font=font) > width and len(word) > 1:
+                word = word[:-2] + "…"
+            lines.append(word)
+    return lines
+
+
+def fit(draw: ImageDraw.ImageDraw, text: str, font_path: Path, width: int, height: int,
+        sizes: range = range(72, 35, -4)) -> tuple[ImageFont.FreeTypeFont, list[str]]:  # fmt: skip
+    """Return the largest font size whose wrapped lines fit the box, ellipsising if none does.
+
+    Widths grow in proportion to the size, so each word is measured once, at the largest
+    size, to skip the sizes that cannot fit; only the chosen size is wrapped for real.
+    """
+    largest = font(str(font_path), sizes[0])
+    words = text.split()
+    measured = [largest.getlength(word) for word in words]
+    space = largest.getlength(" ")
+    for size in sizes:
+        scale = size / sizes[0]
+        if _estimate(measured, space, width / scale) * round(size * 1.25) > height * 1.1:
+            continue  # clearly too many lines even allowing for hinting
+        face = font(str(font_path), size)
+        lines = wrap(draw, text, face, width)
+        if len(lines) * round(size * 1.25) <= height:
+            return face, lines
+    face = font(str(font_path), sizes[-1])
+    lines = wrap(draw, text, face, width)
+    keep = max(1, height // round(sizes[-1] * 1.25))
+    if len(lines) > keep:
+        lines = lines[:keep]
+        lines[-1] = lines[-1].rstrip(".,;: ") + "…"
+    return face, lines
+
+
+def _estimate(widths: list[float], space: float, width: float) -> int:
+    """Count the lines a greedy wrap of words of these widths makes in `width`."""
+    lines, used = 0, 0.0
+    for w in widths:
+        if lines and used + space + w <= width:
+            used += space + w
+        else:
+            lines, used = lines + 1, w
+    return lines
+
+
+@functools.lru_cache(maxsize=8)
+def background(site: str, years: str, font_path: Path) -> Image.Image:
+    """Draw what every card of a site shares once: colours, the mark, the name, the years."""
+    image = Image.new("RGB", SIZE, RED)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK)
+    pen.rectangle([0, SIZE[1] - 116, SIZE[0], SIZE[1] - 110], fill=GOLD)
+    # the 20-year mark: a gold ring with "20 NĂM"
+    cx, cy, r = SIZE[0] - MARGIN - 80, MARGIN + 80, 80
+    pen.ellipse([cx - r, cy - r, cx + r, cy + r], outline=GOLD, width=8)
+    pen.text((cx, cy - 12), "20", font=font(str(font_path), 64), fill=GOLD, anchor="mm")
+    pen.text((cx, cy + 40), "NĂM", font=font(str(font_path), 26), fill=GOLD, anchor="mm")
+    small = font(str(font_path), 30)
+    pen.text((MARGIN, MARGIN), site, font=small, fill=GOLD)
+    pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
+    return image
+
+
+def draw(card: Card, font_path: Path) -> Image.Image:
+    """Draw one card; every text is normalised to NFC first."""
+    title, site, years = (
+        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years)
+    )
+    image = background(site, years, font_path).copy()
+    pen = ImageDraw.Draw(image)
+    box_width = SIZE[0] - 2 * MARGIN - 200
+    face, lines = fit(pen, title, font_path, box_width, SIZE[1] - 2 * MARGIN - 190)
+    line_height = round(face.size * 1.25)
+    y = MARGIN + 70
+    for line in lines:
+        pen.text((MARGIN, y), line, font=face, fill=WHITE)
+        y += line_height
+    return image
+
+
+def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:
+    """Write each page's card into the site, drawing only those not in the cache."""
+    draw_into_cache(project, missing(project, set(cards.values())))
+    place_all(project, set(cards.values()), site_dir)
+
+
+def missing(project: Path, cards: set[Card]) -> list[Card]:
+    """The cards the cache lacks, in a stable order."""
+    digest = font_digest(project)
+    cache = cache_root(project) / "cards"
+    return sorted(c for c in cards if not (cache / f"{c.key(digest)}.jpg").is_file())
+
+
+def draw_into_cache(project: Path, cards: list[Card]) -> None:
+    """Draw `cards` into the cache; each is written whole, then renamed into place."""
+    font_path = project / FONT
+    digest = font_digest(project)
+    cache = cache_root(project) / "cards"
+    cache.mkdir(parents=True, exist_ok=True)
+    for card in cards:
+        key = card.key(digest)
+        partial = cache / f"{key}.part-{os.getpid()}.jpg"
+        draw(card, font_path).save(partial, "JPEG", quality=85)
+        partial.replace(cache / f"{key}.jpg")
+
+
+def place_all(project: Path, cards: set[Card], site_dir: Path) -> None:
+    """Place cached cards into a language's site folder (pages that share one, once)."""
+    digest = font_digest(project)
+    cache = cache_root(project) / "cards"
+    for card in cards:
+        key = card.key(digest)
+        target = site_dir / path_of(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        place(cache / f"{key}.jpg", target)
+
+
+def font_digest(project: Path) -> bytes:
+    """Hash the font once: a different font draws different cards."""
+    return hashlib.sha256((project / FONT).read_bytes()).digest()

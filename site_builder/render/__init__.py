@@ -1,0 +1,1 @@
+"""Render the model into page bodies, lists, feeds, charts and structured data."""

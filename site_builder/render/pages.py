@@ -1,0 +1,537 @@
+"""Turn the content model into the pages of one language: paths, titles and HTML bodies.
+
+Bodies come from our own Jinja2 templates in `templates/pages/`, rendered with autoescape
+and strict undefined; editor Markdown is rendered and sanitised by `richtext`. Nothing here
+knows MkDocs: the plugin hands these pages to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..cache.bodies import PLAIN, BodyCache, code_digest, compiled_templates
+from ..content.model import (
+    UNITS,
+    AchievementField,
+    Content,
+    Image,
+    Metric,
+    NewsItem,
+    Person,
+    PlanSection,
+)
+from ..images.cache import url_of
+from ..images.process import Processed
+from ..text.i18n import Text, format_date, format_month, format_number, t
+from ..text.slugs import slugify
+from . import news_pages, richtext, structured
+from .exemplars import by_commune, by_field, commune_of, sort_people
+from .metrics import Row, key_figures, row
+from .news import tag_slug
+from .urls import SECTIONS, relative, site_path
+
+HOME_ITEMS = 3
+SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page of one language."""
+
+    path: str
+    section: str
+    title: str
+    html: str
+    description: str = ""
+    other_path: str = ""  # the page to switch to in the other language
+    other_exists: bool = True  # False: the same page does not exist there
+    toc: tuple[tuple[int, str, str], ...] = ()
+    jsonld: str = ""  # schema.org data, already safe inside <script>
+    # the section of which this is a further list (a tag, a month, a category, a later
+    # page): it shows the section's social card, and search leaves it out
+    list_of: str = ""
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A generated file that is not a page: a feed, a redirect."""
+
+    path: str
+    content: str
+
+
+@dataclass
+class Site:
+    """The pages of one language, its other files, and the images they use."""
+
+    pages: list[PageSpec] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
+    images: dict[str, Processed] = field(default_factory=dict)  # the ones pages use
+
+
+def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
+    """Our templates' environment; the preview keeps one per language between rebuilds.
+
+    Each rebuild loaded and compiled every template again (0.1-0.25 s of an edit at 2,000
+    items). Jinja checks a kept template's file before each use, so edits still show; the
+    globals, bound to the generator of the moment, are set again by each generator.
+    """
+    key = (folder, lang)
+    env = _environments.get(key) if preview else None
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=compiled_templates if preview else None,
+            auto_reload=preview,  # a one-off build: no stat of the file on each use
+        )
+        if preview:
+            _environments[key] = env
+    return env
+
+
+_environments: dict[tuple[Path, str], jinja2.Environment] = {}
+
+# The item pages of a long-running process's last build, per body cache folder (language
+# and preview), by the identities of their inputs
+_kept_items: dict[Path, dict[tuple[Any, ...], _Kept]] = {}
+
+
+@dataclass
+class _Uses:
+    """What a body or a page being made uses: photos, and the body cache entries."""
+
+    images: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """An item page made in an earlier build, with what it was made from and uses."""
+
+    held: list[Any]  # the records whose identities its key holds, kept alive with it
+    page: PageSpec
+    uses: _Uses
+
+
+_VALUES = PLAIN | {dt.date}  # immutable, compared by value
+
+
+def _identity(value: Any, held: list[Any]) -> Any:
+    """A part of an item page's key: a value by itself, a frozen record by its identity.
+
+    Validation hands a long-running process the same record while its file is unchanged,
+    so an item page whose every input is the same object as last build is the same page.
+    `held` keeps each record alive with the key, so that its id is not reused meanwhile.
+    Raises `_Unkeyed` for anything else: a mutable object could change under one identity.
+    """
+    kind = type(value)
+    if kind in _VALUES:  # with its type: True == 1, and both hash alike
+        return (kind, value)
+    if kind is list or kind is tuple:
+        return (kind, *[_identity(v, held) for v in value])
+    frozen = _frozen.get(kind)
+    if frozen is None:
+        params = getattr(kind, "__dataclass_params__", None)
+        frozen = _frozen[kind] = dataclasses.is_dataclass(kind) and bool(params and params.frozen)
+    if not frozen:
+        raise _Unkeyed
+    held.append(value)
+    return (kind, id(value))
+
+
+_frozen: dict[type, bool] = {}  # whether a type is a frozen record
+
+
+class _Unkeyed(Exception):
+    """An input that an item page's key cannot hold."""
+
+
+class Generator:
+    """Render every page of `lang` from `content`; `preview` also shows drafts and future items."""
+
+    def __init__(
+        self,
+        project: Path,
+        content: Content,
+        lang: str,
+        build_date: dt.date,
+        preview: bool,
+        processed: dict[str, Processed],
+        cache: bool = False,
+    ) -> None:
+        assert content.site is not None
+        self.processed = processed
+        self.making: list[_Uses] = []  # what each body or page being made uses, innermost last
+        self.bodies: BodyCache | None = None
+        if cache:  # bodies rendered before from the same inputs are reused
+            seed = repr((code_digest(project), lang, preview, build_date, content.site,
+                         sorted(processed.items())))  # fmt: skip
+            self.bodies = BodyCache(project, lang, preview, seed)
+        # item pages of the last build, when every input is the same object (a preview)
+        self.kept: dict[tuple[Any, ...], _Kept] | None = None
+        self.kept_now: dict[tuple[Any, ...], _Kept] = {}
+        if self.bodies is not None and preview:
+            self.kept = _kept_items.setdefault(self.bodies.path, {})
+        self.project = project
+        self.content = content
+        self.site = content.site
+        self.lang = lang
+        self.build_date = build_date
+        self.preview = preview
+        self.result = Site()
+        self.env = environment(project / "templates" / "pages", lang, preview)
+        self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
+        self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
+        self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
+        self.env.globals["dict"] = dict
+
+    # --- what is published -------------------------------------------------------------
+
+    def shown(self, item: Any, lang: str) -> bool:
+        """Return whether `item` appears in the site of `lang`."""
+        if isinstance(item, Person) and not item.published:
+            return False
+        if isinstance(item, NewsItem) and not self.preview:
+            if item.draft or item.date > self.build_date:
+                return False
+        return lang == "vi" or item.has_en
+
+    def visible(self, items: dict[str, Any]) -> list[Any]:
+        return [i for i in items.values() if self.shown(i, self.lang)]
+
+    # --- template helpers --------------------------------------------------------------
+
+    def _t(self, key: str, **kwargs: Any) -> str:
+        return t(key, self.lang, **kwargs)
+
+    def tr(self, text: Text | None) -> str:
+        """Return text in this language; optional text without English is left out there."""
+        if text is None:
+            return ""
+        if self.lang == "en":
+            return text.en or ""
+        return text.vi
+
+    def date(self, value: dt.date | None) -> str:
+        return format_date(value, self.lang) if value else t("blank", self.lang)
+
+    def num(self, value: float) -> str:
+        return format_number(value, self.lang)
+
+    def image_path(self, src: str) -> Processed:
+        """Return the processed outputs of `src`, remembering that a page uses them."""
+        processed = self.processed[src]
+        self.result.images[src] = processed
+        for uses in self.making:
+            uses.images.add(src)
+        return processed
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[_Uses]:
+        """Record the photos and body cache entries used while the block makes something."""
+        uses = _Uses()
+        self.making.append(uses)
+        try:
+            yield uses
+        finally:
+            self.making.pop()
+
+    def lead_image(self, src: str) -> tuple[str, int, int]:
+        """Return the absolute URL and size of the largest fallback output (for feeds)."""
+        processed = self.image_path(src)
+        largest = processed.of(processed.fallback)[0]
+        return self.site.base_url + url_of(src, processed, largest), largest.width, largest.height
+
+    def srcsets(self, src: str, here: str) -> dict[str, str]:
+        """Return `srcset` values per format, with links relative to the page at `here`."""
+        processed = self.image_path(src)
+        return {
+            fmt: ", ".join(
+                f"{relative(here, url_of(src, processed, v))} {v.width}w" for v in processed.of(fmt)
+            )
+            for fmt in ("avif", "webp", processed.fallback)
+            if processed.of(fmt)
+        }
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def render(
+        self, template: str, path: str, section: str, title: str, user: str = "", **context: Any
+    ) -> str:
+        if self.bodies is None or any(callable(v) for v in context.values()):
+            # a function in the context may record what it is called with (the plan's
+            # table of contents): only bodies made from data alone are reused
+            return self.render_now(template, path, section, title, user, **context)
+        key = self.bodies.key(template, path, section, title, user, sorted(context.items()))
+        if key is None:
+            return self.render_now(template, path, section, title, user, **context)
+        for uses in self.making:
+            uses.bodies.add(key)
+        hit = self.bodies.get(key)
+        if hit is not None:
+            for src in hit[1]:
+                self.image_path(src)
+            return hit[0]
+        with self.recording() as uses:
+            html = self.render_now(template, path, section, title, user, **context)
+        self.bodies.put(key, html, sorted(uses.images))
+        return html
+
+    def render_now(
+        self, template: str, path: str, section: str, title: str, user: str = "", **context: Any
+    ) -> str:
+        here = site_path(path, self.lang)
+
+        def url(target: str) -> str:
+            return relative(here, site_path(target, self.lang))
+
+        first = [True]  # the first image of a page loads at once; the others lazily
+
+        def eager() -> bool:
+            now, first[0] = first[0], False
+            return now
+
+        def body_image(src: str) -> richtext.BodyImage | None:
+            processed = self.image_path(src)
+            sets = self.srcsets(src, here)
+            largest = processed.of(processed.fallback)[0]
+            return richtext.BodyImage(
+                src=relative(here, url_of(src, processed, largest)),
+                width=processed.width,
+                height=processed.height,
+                srcsets=sets,
+                fallback=processed.fallback,
+                colour=processed.colour,
+                lazy=not eager(),
+            )
+
+        def md(text: Text | None) -> Markup:
+            value = self.tr(text)
+            html = richtext.render(value, body_image) if value else ""
+            return Markup(html)  # noqa: S704 (sanitised by richtext)
+
+        def img(image: Image, sizes: str = SIZES) -> dict[str, Any]:
+            processed = self.image_path(image.src)
+            largest = processed.of(processed.fallback)[0]
+            return {
+                "src": relative(here, url_of(image.src, processed, largest)),
+                "srcsets": self.srcsets(image.src, here),
+                "fallback": processed.fallback,
+                "sizes": sizes,
+                "width": processed.width,
+                "height": processed.height,
+                "colour": processed.colour,
+                "lazy": not eager(),
+                "alt": self.tr(image.alt),
+                "caption": self.tr(image.caption),
+                "credit": image.credit,
+                "licence": image.licence,
+            }
+
+        def asset(target: str) -> str:
+            """Link a file at the root of the whole site (shared by both languages)."""
+            return relative(here, target)
+
+        tpl = self.env.get_template(template)
+        return tpl.render(url=url, img=img, md=md, asset=asset, sections=SECTIONS, title=title,
+                          **context)  # fmt: skip
+
+    def add(self, spec: PageSpec) -> None:
+        self.result.pages.append(spec)
+
+    def generate(self) -> Site:
+        """Return every page of this language."""
+        c = self.content
+        fields = sorted(self.visible(c.fields), key=lambda f: (f.order, f.id))
+        news = sorted(self.visible(c.news), key=lambda n: (n.date, n.id), reverse=True)
+        people = sort_people(self.visible(c.people))
+        milestones = sorted(self.visible(c.milestones), key=lambda m: (m.date, m.id))
+        commendations = sorted(self.visible(c.commendations), key=lambda x: (x.date, x.id))
+        albums = sorted(self.visible(c.albums), key=lambda a: (a.date or dt.date.min, a.id))
+        people_by_id = {p.id: p for p in people}
+        fields_by_id = {f.id: f for f in fields}
+
+        self.section_page(
+            "home",
+            "home.html",
+            news=news[:HOME_ITEMS],
+            fields=fields,
+            people=people[:HOME_ITEMS],
+            milestones=milestones[-HOME_ITEMS:],
+            key_figures=key_figures(fields),
+        )
+        self.section_page("about", "about.html")
+        self.plan_page()
+        self.section_page("fields", "fields.html", fields=fields)
+        for f in fields:
+            self.item_page(
+                "fields",
+                f,
+                "field.html",
+                f.title,
+                field=f,
+                rows=[self.metric_row(f, i, m) for i, m in enumerate(f.metrics)],
+                milestones=[m for m in milestones if m.field == f.id],
+                news=[n for n in news if f.id in n.fields or n.category == f.id],
+                people=[p for p in people if f.id in p.fields],
+            )
+        years: dict[int, list[Any]] = {}
+        for m in milestones:
+            years.setdefault(m.date.year, []).append(m)
+        self.section_page("timeline", "timeline.html", years=years, fields_by_id=fields_by_id)
+        self.section_page(
+            "people",
+            "people.html",
+            people=people,
+            fields_by_id=fields_by_id,
+            by_field=by_field(people, list(fields_by_id)),
+            by_commune=by_commune(people, self.site.communes),
+        )
+        for p in people:
+            self.redirects("people", p)
+            awards = [x for x in commendations if p.id in x.recipients]
+            self.item_page(
+                "people",
+                p,
+                "person.html",
+                p.name,
+                person=p,
+                awards=awards,
+                commune=commune_of(p, self.site.communes),
+                fields=[fields_by_id[i] for i in p.fields if i in fields_by_id],
+            )
+        self.section_page(
+            "honours", "honours.html", commendations=commendations, people_by_id=people_by_id
+        )
+        news_pages.generate(self, news, fields_by_id, people_by_id)
+        self.section_page("albums", "albums.html", albums=albums)
+        self.section_page("search", "search.html")
+        for a in albums:
+            self.item_page("albums", a, "album.html", a.title, album=a)
+        if self.bodies is not None:
+            self.bodies.prune()
+        if self.kept is not None:  # only what this build made or reused
+            self.kept.clear()
+            self.kept.update(self.kept_now)
+        return self.result  # fmt: skip
+
+    def redirects(self, section: str, record: Any) -> None:
+        """Keep the old addresses of a renamed item working (INTERFACES.md, aliases)."""
+        target = f"{SECTIONS[section]}{record.id}/"
+        for alias in record.aliases:
+            path = alias if "/" in alias else f"{SECTIONS[section]}{alias}/"
+            here = site_path(path, self.lang)
+            html = self.env.get_template("redirect.html").render(
+                href=relative(here, site_path(target, self.lang)),
+                canonical=self.site.base_url + site_path(target, self.lang),
+                title=self.tr(record.title if hasattr(record, "title") else record.name),
+            )
+            self.result.files.append(StaticFile(f"{path}index.html", html))
+
+    def section_page(self, section: str, template: str, **context: Any) -> None:
+        path = SECTIONS[section]
+        title = self.site_title() if section == "home" else t(section, self.lang)
+        html = self.render(template, path, section, title, user=f"content/{section}", **context)
+        data = {"home": structured.anniversary, "about": structured.issuer}.get(section)
+        ld = ""
+        if data is not None:
+            ld = structured.script({"@context": "https://schema.org", **data(self.site, self.lang)})
+        self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld))
+
+    def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
+        first, last = self.site.founded.year, self.site.anniversary.year
+        return row(
+            metric, first, last, self.num, self.tr(metric.label), f"chart-{field.id}-{index}"
+        )
+
+    def list_page(
+        self, path: str, section: str, template: str, title: str, other_exists: bool, **ctx: Any
+    ) -> None:
+        """Add a list page; the switcher leads to the section index where the list is missing.
+
+        Only the section's own page is a search result: the lists of a tag, a month, a
+        category or a further page repeat their items' titles and summaries, and came up
+        beside them for the same words (a quarter of the archive's pages).
+        """
+        html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
+        other = path if other_exists else SECTIONS[section]
+        list_of = SECTIONS[section] if path != SECTIONS[section] else ""
+        self.add(PageSpec(path, section, title, html, "", other, other_exists, list_of=list_of))
+
+    def site_title(self) -> str:
+        return self.tr(self.site.site_name) or self.site.site_name.vi
+
+    def item_page(self, section: str, record: Any, template: str, title: Text, **ctx: Any) -> None:
+        if self.kept is None or self.bodies is None:
+            self.make_item_page(section, record, template, title, **ctx)
+            return
+        held: list[Any] = []
+        parts = (self.bodies.seed, section, record, template, title, sorted(ctx.items()))
+        try:
+            key = _identity(parts, held)
+        except _Unkeyed:
+            self.make_item_page(section, record, template, title, **ctx)
+            return
+        kept = self.kept.get(key)
+        if kept is None:
+            with self.recording() as uses:
+                self.make_item_page(section, record, template, title, **ctx)
+            kept = _Kept(held, self.result.pages[-1], uses)
+        else:
+            for src in kept.uses.images:
+                self.image_path(src)
+            self.add(kept.page)
+            self.bodies.used.update(kept.uses.bodies)  # its body stays in the body cache
+            self.bodies.seen.update(id(r) for r in kept.held)
+        self.kept_now[key] = kept
+
+    def make_item_page(
+        self, section: str, record: Any, template: str, title: Text, **ctx: Any
+    ) -> None:
+        path = f"{SECTIONS[section]}{record.id}/"
+        text = self.tr(title)
+        html = self.render(template, path, section, text, user=record.path, **ctx)
+        exists = self.shown(record, "en" if self.lang == "vi" else "vi")
+        other = path if exists else SECTIONS[section]
+        summary = getattr(record, "summary", None)
+        url = self.site.base_url + site_path(path, self.lang)
+        ld = ""
+        if isinstance(record, NewsItem):
+            image = self.lead_image(record.image.src)[0] if record.image else None
+            ld = structured.script(structured.article(record, self.site, self.lang, url, image))
+        elif isinstance(record, Person):
+            ld = structured.script(structured.exemplar(record, self.lang, url))
+        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists, jsonld=ld))
+
+    def plan_page(self) -> None:
+        plan = self.content.plan
+        if plan is None or (self.lang == "en" and not plan.has_en):
+            return
+        path = SECTIONS["plan"]
+        toc: list[tuple[int, str, str]] = []
+
+        def anchor(section: PlanSection, depth: int) -> str:
+            assert section.title is not None
+            ident = slugify(f"{section.number} {section.title.vi}")
+            toc.append((depth, ident, f"{section.number} {self.tr(section.title)}"))
+            return ident
+
+        title = self.tr(plan.title)
+        html = self.render("plan.html", path, "plan", title, user=plan.path, plan=plan,
+                           anchor=anchor, fields=self.content.fields)  # fmt: skip
+        exists = plan.has_en or self.lang == "en"
+        self.add(PageSpec(path, "plan", t("plan", self.lang), html, title,
+                          path if exists else SECTIONS["home"], exists, tuple(toc)))  # fmt: skip

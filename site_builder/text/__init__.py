@@ -1,0 +1,1 @@
+"""Vietnamese text: the language fallback, slugs, alphabetical order and character hygiene."""
