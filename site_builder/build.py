@@ -19,15 +19,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .cache import uptodate
 from .content import project
-from .content.errors import BuildFailed, ContentError, has_errors, machine_problem
 from .content.validate import READERS, load_content
+from .core import workers as processes
+from .core.cachedir import cache_root
+from .core.errors import BuildFailed, ContentError, has_errors, machine_problem
+from .engine import preloaded
 from .images import cache as image_cache
 from .images import cards
 from .output import folders as outputs
 from .output import search as search_index
-from .output import workers as processes
+from .output import uptodate
 from .output.folders import discard, repair, sibling
 from .radio.render import write_all
 
@@ -93,7 +95,7 @@ def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[N
     except ImportError:  # Windows: one editor, one build at a time
         yield
         return
-    folder = image_cache.cache_root(root)
+    folder = cache_root(root)
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "build.lock", "a", encoding="utf-8") as held:  # closing it unlocks
         try:
@@ -127,12 +129,12 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         return Result(CONTENT_ERRORS, problems)
     try:
         processed = image_cache.prepare(
-            root, loaded[0].image_refs, project.image_settings(loaded[0])
+            root, loaded[0].image_refs, preloaded.image_settings(loaded[0])
         )
     except BuildFailed as exc:
         return Result(CONTENT_ERRORS, problems + exc.problems)
     clock.lap("images")
-    project.preload(root, loaded, processed)  # forked build processes reuse both
+    preloaded.preload(root, loaded, processed)  # forked build processes reuse both
     # English is built into an "en" folder, so its search index gets the URLs it will have
     staging, holder = sibling(target, "new"), sibling(target, "new-en")
     staging_en = holder / "en"
@@ -186,7 +188,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     previous = outputs.swap_together(swaps)
     # the previous site and each language's earlier index (or an earlier layout's digest)
     stale = previous + search_index.stale(root, indexes)
-    discard(stale, image_cache.cache_root(root) / "trash")
+    discard(stale, cache_root(root) / "trash")
     clock.lap("swap")
     site, pages = uptodate.survey(target)
     try:

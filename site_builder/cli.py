@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import build as build_stage
-from .content.errors import WARNING, ContentError, has_errors, machine_problem, report
 from .content.project import find_project
+from .core.errors import WARNING, ContentError, has_errors, machine_problem, report
 from .editors.scaffold import KINDS
 from .output import folders as outputs
 from .output.folders import OutputRefused

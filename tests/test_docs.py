@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.content.errors import CATALOGUE
 from site_builder.content.model import (
     CmsSettings,
     Glossary,
@@ -20,6 +19,7 @@ from site_builder.content.model import (
 )
 from site_builder.content.schema import field_names
 from site_builder.content.validate import KINDS
+from site_builder.core.catalogue import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "docs" / "huong-dan-bien-tap.md", ROOT / "docs" / "editors-guide.md"]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.content.errors import ContentError
 from site_builder.content.loader import load_file, load_text
 from site_builder.content.schema import INVALID, Context, Int, Obj, Str, Time, spec
+from site_builder.core.errors import ContentError
 
 REL = "content/people/vi-du.yml"
 

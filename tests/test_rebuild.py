@@ -377,7 +377,7 @@ def test_mkdocs_own_dirty_build_keeps_the_site_and_the_cache_apart(archive) -> N
 def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeypatch) -> None:
     import errno
 
-    from site_builder.cache.bodies import CacheFolder
+    from site_builder.cache.folder import CacheFolder
 
     source = tmp_path / "index.html"
     source.write_bytes(b"<p>Tin</p>")
@@ -401,12 +401,13 @@ def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeyp
 def generate_vi(site) -> tuple[Any, list[str]]:
     """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
     from site_builder.content import project
+    from site_builder.engine import preloaded
     from site_builder.render.pages import Generator
 
     project.pin_build_date(site.root)
-    project.forget(site.root)
-    content, _ = project.load(site.root)
-    processed = project.images(site.root, content)
+    preloaded.forget(site.root)
+    content, _ = preloaded.load(site.root)
+    processed = preloaded.images(site.root, content)
     rendered: list[str] = []
     generator = Generator(site.root, content, "vi", project.build_date(site.root), True,
                           processed, cache=True)  # fmt: skip
@@ -437,7 +438,7 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
 def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive, monkeypatch
 ) -> None:
-    from site_builder.content import project
+    from site_builder.engine import preloaded
     from site_builder.render import pages
     from site_builder.render.news import Neighbourhood, newest_first
 
@@ -456,7 +457,7 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     made.clear()
     site, _ = generate_vi(archive)
     # the item, its neighbours and the items that list it as related show its title
-    content, _ = project.load(archive.root)
+    content, _ = preloaded.load(archive.root)
     news = newest_first(content.news.values())
     around, edited = Neighbourhood(news), content.news["tin-2"]
     showing = {n.id for n in news if edited in (*around.neighbours(n), *around.related(n))}
@@ -627,7 +628,7 @@ def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_pat
 
 
 def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) -> None:
-    from site_builder.cache.bodies import CacheFolder
+    from site_builder.cache.folder import CacheFolder
 
     folder = CacheFolder(tmp_path / "bodies" / "vi")  # not there yet
     folder.write("a.json", b"1")

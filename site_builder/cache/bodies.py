@@ -1,4 +1,4 @@
-"""Our page bodies from earlier builds, and the digest of the code that renders pages.
+"""Our page bodies from earlier builds, by everything their template was given.
 
 Kept apart from `page_cache` (MkDocs' side) so that page generation needs no MkDocs.
 """
@@ -14,44 +14,11 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
-
-from ..images.cache import cache_root
-
-PACKAGE = Path(__file__).resolve().parent.parent  # site_builder/, every subpackage
-
-
-def _code_digest(templates: Path) -> str:
-    """Hash what renders pages but is not content: our code, the templates, the versions.
-
-    Hashed again whenever a file's size or time differs: the preview runs for hours, and a
-    template edited meanwhile must not meet the bodies of the old one.
-    """
-    files = [p for folder in (PACKAGE, templates) for p in folder.rglob("*")
-             if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
-    signature = tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
-    kept = _code_digests.get(templates)
-    if kept is not None and kept[0] == signature:
-        return kept[1]
-    digest = hashlib.sha256()
-    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
-        digest.update(f"{name}={metadata.version(name)}\0".encode())
-    for folder in (PACKAGE, templates):
-        below = (p for p in files if p.is_relative_to(folder))
-        for path in sorted(below):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    _code_digests[templates] = (signature, digest.hexdigest())
-    return _code_digests[templates][1]
-
-
-_code_digests: dict[Path, tuple[tuple[tuple[str, int, int], ...], str]] = {}
-
+from ..core.cachedir import cache_root
+from .folder import cache_variant
 
 # What a long-running process (the preview) keeps between rebuilds; a forked build
 # process inherits it and drops it with itself.
@@ -236,97 +203,3 @@ def _as_os_error(path: Path) -> Iterator[None]:
         if code is None:
             raise
         raise OSError(code, str(exc), str(path)) from exc
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once for the life of the process.
-
-    The preview loads a new configuration, hence a new Jinja environment, on every rebuild
-    and recompiled Material's templates each time. Kept in memory only: a cache on disk
-    would be code that a clone could carry. Jinja checks each entry against its source.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-compiled_templates = CompiledTemplates()
-
-
-class CacheFolder:
-    """Files of one cache folder, named by what they hold: listed once, written whole (a
-    reader never sees half a file), and pruned to the names the last build used."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.folder = os.fspath(path)  # os, not pathlib, in `write`: a cold build writes 6,000
-        try:
-            self.present = set(os.listdir(path))
-        except FileNotFoundError:
-            self.present = set()
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.present
-
-    def write(self, name: str, data: bytes) -> None:
-        if name in self.present:
-            return
-        partial = os.path.join(self.folder, f".{name}.part")
-        try:
-            _write_file(partial, data)
-        except FileNotFoundError:  # the first write, or the folder was removed since
-            self.path.mkdir(parents=True, exist_ok=True)
-            _write_file(partial, data)
-        os.replace(partial, os.path.join(self.folder, name))
-        self.present.add(name)
-
-    def adopt(self, name: str, source: Path) -> None:
-        """Make a written file that nothing writes into again an entry: a link, else a copy.
-
-        Pages were written twice, into the site and into the cache: a link costs a
-        directory entry instead of a second file and its bytes.
-        """
-        if name in self.present:
-            return
-        try:
-            self._link(source, os.path.join(self.folder, name))
-        except FileExistsError:  # put there since the folder was listed
-            pass
-        except OSError:  # another file system, or one without hard links
-            self.write(name, source.read_bytes())
-        self.present.add(name)
-
-    def _link(self, source: Path, entry: str) -> None:
-        try:
-            os.link(source, entry)
-        except FileNotFoundError:  # the first entry, or the folder was removed since
-            self.path.mkdir(parents=True, exist_ok=True)
-            os.link(source, entry)
-
-    def prune(self, keep: set[str]) -> None:
-        for name in self.present - keep:
-            (self.path / name).unlink(missing_ok=True)
-        self.present &= keep
-
-
-def _write_file(path: str, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-
-
-def cache_variant(lang: str, preview: bool) -> str:
-    """The preview keeps its own entries: it shows drafts, and pruning must not meet."""
-    return f"{lang}-preview" if preview else lang
-
-
-def code_digest(root: Path) -> str:
-    """The digest of our code, the templates and the rendering libraries' versions."""
-    return _code_digest(root / "templates")

@@ -26,11 +26,11 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from ..content.errors import ERROR, ContentError
 from ..content.model import FIELD_IDS
 from ..content.references import IMAGE_SUFFIXES, check_image
 from ..content.validate import KINDS, SINGLES, load_content
-from ..images.cache import cache_root
+from ..core.cachedir import cache_root
+from ..core.errors import ERROR, ContentError
 
 CONTENT = "content"
 IMAGES = "content/images/"

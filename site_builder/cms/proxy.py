@@ -4,7 +4,7 @@ Decap's own proxy (`npx decap-server`) needs Node.js; this speaks the same JSON 
 (`POST /api/v1 {action, params}`, its `local_fs` mode) from Python, so an office machine
 needs only what builds the site. It differs on purpose: it reads nothing outside
 `content/`, it writes text as NFC, and every write and delete goes through one gate
-(`editor_gate`): only files of the content layout, and only if `site-builder check` would
+(`gate`): only files of the content layout, and only if `site-builder check` would
 accept the content after it, answering otherwise with the check's own messages.
 """
 

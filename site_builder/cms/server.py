@@ -1,7 +1,7 @@
 """`site-builder admin`: the web editor on one office machine, with no Node.js and no login.
 
 Serves the built site (with the editor at /admin/) and the editor's local back end
-(`cms_proxy`) from one address on 127.0.0.1, and rebuilds the site after each save so
+(`proxy`) from one address on 127.0.0.1, and rebuilds the site after each save so
 that the preview shows the change. Nothing here is reachable from another machine unless
 the editor's owner asks for it with --host.
 """
@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import build as build_stage
-from ..content.errors import machine_problem
+from ..core.errors import machine_problem
 from .config import API
 from .proxy import Proxy, ProxyError
 

@@ -18,8 +18,8 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from ..core.errors import ContentError
 from ..text.hygiene import control_characters, legacy_encoding
-from .errors import ContentError
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000  # bounds alias expansion ("billion laughs")

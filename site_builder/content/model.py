@@ -102,7 +102,7 @@ class RadioSettings:
 
 @dataclass(frozen=True)
 class CmsSettings:
-    """Where the web editor (/admin/) commits when the site is hosted; see docs/web-editor.md."""
+    """Where the web editor (/admin/) commits when the site is hosted; see docs/design.md."""
 
     backend: str = spec(Choice("github", "gitlab", "gitea"), required=True)
     repo: str = spec(Str(), required=True)  # owner/name

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError
+from ..core.errors import ContentError
 from .loader import position
 
 KINDS = {"citizen-id": ("số căn cước", "a citizen ID number"),

@@ -1,4 +1,4 @@
-"""The project folder, its build date, and content loaded once per process."""
+"""The project folder and its build date."""
 
 from __future__ import annotations
 
@@ -9,17 +9,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..images.cache import prepare
-from ..images.process import Processed, Settings
-from .errors import ContentError
-from .model import Content
-from .validate import load_content
-
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving, no tz database needed
 CONFIG_NAME = "mkdocs.yml"
-
-_preloaded: dict[Path, tuple[Content, list[ContentError]]] = {}
-_processed: dict[Path, dict[str, Processed]] = {}
 
 
 def find_project(start: Path) -> Path | None:
@@ -81,40 +72,3 @@ def pinned_build_date(project: Path) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def preload(
-    project: Path,
-    loaded: tuple[Content, list[ContentError]],
-    processed: dict[str, Processed] | None = None,
-) -> None:
-    """Keep validated content and processed images for build processes forked from this one."""
-    _preloaded[project.resolve()] = loaded
-    if processed is not None:
-        _processed[project.resolve()] = processed
-
-
-def forget(project: Path) -> None:
-    """Drop what `preload` kept: the preview reads the content anew on every rebuild."""
-    _preloaded.pop(project.resolve(), None)
-    _processed.pop(project.resolve(), None)
-
-
-def image_settings(content: Content) -> Settings:
-    site = content.site
-    if site is None:
-        return Settings()
-    return Settings(widths=tuple(site.image_widths), avif=site.image_avif)
-
-
-def images(project: Path, content: Content) -> dict[str, Processed]:
-    """Return every referenced image, processed: preloaded, or made now (cache first)."""
-    known = _processed.get(project.resolve())
-    if known is not None:
-        return known
-    return prepare(project, content.image_refs, image_settings(content))
-
-
-def load(project: Path) -> tuple[Content, list[ContentError]]:
-    """Return the content of `project`: preloaded by `site-builder build`, else read now."""
-    return _preloaded.get(project.resolve()) or load_content(project)

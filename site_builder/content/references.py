@@ -20,7 +20,8 @@ from typing import Any
 
 from PIL import __version__ as PILLOW_VERSION
 
-from ..images.cache import cache_root, locate
+from ..core.cachedir import cache_root
+from ..images.cache import locate
 from ..images.process import LARGE_BYTES, LARGE_SIDE, ImageProblem, check_header, verify
 from ..text.i18n import Text
 from ..text.slugs import is_reserved

@@ -20,10 +20,10 @@ from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..core.errors import WARNING, ContentError
 from ..text.hygiene import is_name_key, strip_invisible
 from ..text.i18n import Text
 from ..text.slugs import ID_PATTERN
-from .errors import WARNING, ContentError
 from .loader import position
 from .references import body_images, check_image
 

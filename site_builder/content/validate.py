@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..output.workers import pool
+from ..core.errors import WARNING, ContentError, has_errors
+from ..core.workers import pool
 from ..radio import script as radio_script
 from ..render.exemplars import commune_key
 from ..render.news import guid
@@ -23,7 +24,6 @@ from ..text.i18n import Text
 from ..text.slugs import MAX_ID, free_id, is_reserved, is_valid_id, shorten, slugify
 from . import privacy
 from . import references as image_refs
-from .errors import WARNING, ContentError, has_errors
 from .loader import MAX_DEPTH, load_bytes
 from .model import (
     FIELD_IDS,

@@ -6,9 +6,9 @@ import dataclasses
 import json
 from typing import Any
 
-from ..content.errors import ContentError, report
 from ..content.model import Content, Image, Person
 from ..content.validate import KINDS
+from ..core.errors import ContentError, report
 from ..text.i18n import Text
 
 LABELS = {

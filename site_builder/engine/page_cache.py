@@ -20,8 +20,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from ..cache.bodies import CacheFolder, cache_variant, code_digest
-from ..images.cache import cache_root
+from ..cache.code import code_digest
+from ..cache.folder import CacheFolder, cache_variant
+from ..core.cachedir import cache_root
 from ..images.placing import place
 
 _published: dict[Path, dict[str, str]] = {}  # site folder → page uri → fingerprint there

@@ -36,19 +36,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..cache.bodies import CacheFolder, compiled_templates
+from ..cache.folder import CacheFolder
+from ..cache.templates import compiled_templates
 from ..cms import config as cms_config
 from ..content import project
-from ..content.errors import ERROR, BuildFailed, ContentError, report, template_problem
+from ..core.cachedir import cache_root
+from ..core.checkpoints import checkpoint
+from ..core.errors import ERROR, BuildFailed, ContentError, report, template_problem
 from ..images import cache as image_cache
 from ..images import cards
 from ..output import search as search_index
-from ..output.checkpoints import checkpoint
 from ..output.search import searchable
 from ..render.pages import Generator, PageSpec
 from ..render.urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
 from ..text.i18n import t
-from . import page_cache
+from . import page_cache, preloaded
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
@@ -112,13 +114,13 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             _stop_english(Path(config.site_dir))
         project.pin_build_date(self.root)
         if self.config.chain:  # plain `mkdocs build` or the preview: read anew each time
-            project.forget(self.root)
-        content, problems = project.load(self.root)
+            preloaded.forget(self.root)
+        content, problems = preloaded.load(self.root)
         errors = [p for p in problems if p.severity == ERROR]
         processed: dict[str, Any] | None = None
         if not errors:
             try:
-                processed = project.images(self.root, content)
+                processed = preloaded.images(self.root, content)
             except BuildFailed as exc:
                 errors = exc.problems
         if errors and not self.preview:
@@ -128,7 +130,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         else:
             _last_good[self.root] = (content, processed)
             if self.config.chain:  # English, built next from this process, reads it again
-                project.preload(self.root, (content, problems), processed)
+                preloaded.preload(self.root, (content, problems), processed)
         self.site = None
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
@@ -433,7 +435,7 @@ ADMIN = "admin/"
 
 def unpacked(file: File, config: MkDocsConfig, root: Path) -> File:
     """The web editor's file as the browser loads it: the repository keeps Decap's 5 MB
-    bundle gzipped (`vendor_cms`), and the site serves it plain, as Decap names it.
+    bundle gzipped (`cms.vendor`), and the site serves it plain, as Decap names it.
 
     Unpacked once into the cache, by the packed bytes' digest, and handed to MkDocs as a
     file there: every build, and every preview rebuild, had unpacked it again and written
@@ -443,7 +445,7 @@ def unpacked(file: File, config: MkDocsConfig, root: Path) -> File:
         return file
     packed = Path(file.abs_src_path or "").read_bytes()
     name = hashlib.sha256(packed).hexdigest()[:40] + ".js"
-    folder = CacheFolder(image_cache.cache_root(root) / "unpacked")
+    folder = CacheFolder(cache_root(root) / "unpacked")
     if name not in folder:
         folder.write(name, gzip.decompress(packed))
         folder.prune({name})  # an earlier bundle's

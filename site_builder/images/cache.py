@@ -20,21 +20,16 @@ from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
-from ..content.errors import BuildFailed, ContentError
-from ..output import workers as processes
-from ..output.checkpoints import checkpoint
+from ..core import workers as processes
+from ..core.cachedir import cache_root
+from ..core.checkpoints import checkpoint
+from ..core.errors import BuildFailed, ContentError
 from ..text.slugs import slugify
 from .placing import place
 from .process import ImageProblem, Processed, Settings, Variant, process
 
-CACHE = Path(".cache") / "site-builder"
 PROGRESS_FROM = 5  # show a progress line when more new images than this
 STEM_CHARS = 80  # of an output's name taken from its source's path
-
-
-def cache_root(project: Path) -> Path:
-    """Return the cache folder: SITE_BUILDER_CACHE when set, else .cache/site-builder/."""
-    return Path(os.environ.get("SITE_BUILDER_CACHE") or project / CACHE)
 
 
 def cache_dir(project: Path) -> Path:

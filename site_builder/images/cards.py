@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .cache import cache_root
+from ..core.cachedir import cache_root
 from .placing import place
 
 SIZE = (1200, 630)

@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..content.errors import ContentError, shown_path
-from .checkpoints import checkpoint
+from ..core.checkpoints import checkpoint
+from ..core.errors import ContentError, shown_path
 
 MARKER = ".site-builder-output"  # in every site and radio folder this tool writes
 SITE, RADIO = "site", "radio"
@@ -84,7 +84,7 @@ def guard(root: Path, target: Path, kind: str) -> None:
     where, project = _resolved(target), _resolved(root)
     if where == project or where in project.parents:
         raise OutputRefused("project", target)
-    from ..images.cache import cache_root  # the cache may be set apart by SITE_BUILDER_CACHE
+    from ..core.cachedir import cache_root  # the cache may be set apart by SITE_BUILDER_CACHE
 
     areas = [(project / name, name + "/") for name in _PROTECTED]
     areas.append((_resolved(cache_root(root)), str(cache_root(root))))

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
-from ..content.errors import BuildFailed, ContentError
-from ..images.cache import cache_root
+from ..core.cachedir import cache_root
+from ..core.errors import BuildFailed, ContentError
+from ..core.workers import child_dies_with_us
 from ..images.placing import place_tree
 from ..text.slugs import fold
-from .workers import child_dies_with_us
 
 BUNDLE = "pagefind"
 ENTRY = "pagefind-entry.json"

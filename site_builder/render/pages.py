@@ -18,7 +18,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..cache.bodies import PLAIN, BodyCache, code_digest, compiled_templates
+from ..cache.bodies import PLAIN, BodyCache
+from ..cache.code import code_digest
+from ..cache.templates import compiled_templates
 from ..content.model import (
     UNITS,
     AchievementField,
@@ -429,7 +431,7 @@ class Generator:
         return self.result  # fmt: skip
 
     def redirects(self, section: str, record: Any) -> None:
-        """Keep the old addresses of a renamed item working (INTERFACES.md, aliases)."""
+        """Keep the old addresses of a renamed item working (its `aliases`, editors' guide)."""
         target = f"{SECTIONS[section]}{record.id}/"
         for alias in record.aliases:
             path = alias if "/" in alias else f"{SECTIONS[section]}{alias}/"

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..content.model import NewsItem, Person, Site
 
-DISSOLVED = "2025-07-01"  # district-level government ended (DOMAIN.md)
+DISSOLVED = "2025-07-01"  # district-level government ended (the about text, content/site.yml)
 
 
 def issuer(site: Site, lang: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Page paths of INTERFACES.md and relative links between them, for both languages."""
+"""The site's page paths and relative links between them, for both languages."""
 
 from __future__ import annotations
 

@@ -22,11 +22,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..content.errors import CATALOGUE, ERROR, WARNING, ContentError
+from ..cache.code import code_digest
 from ..content.project import CONFIG_NAME, build_datetime
-from ..images.cache import cache_root
+from ..core.cachedir import cache_root
+from ..core.catalogue import CATALOGUE
+from ..core.errors import ERROR, WARNING, ContentError
 from ..text.i18n import Text
-from .bodies import code_digest
 
 RECORD_VERSION = 1
 IMAGES = "content/images/"

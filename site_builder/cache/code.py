@@ -1,0 +1,41 @@
+"""The digest of what renders pages but is not content: our code, templates, versions."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent  # site_builder/, every subpackage
+
+
+def _code_digest(templates: Path) -> str:
+    """Hash what renders pages but is not content: our code, the templates, the versions.
+
+    Hashed again whenever a file's size or time differs: the preview runs for hours, and a
+    template edited meanwhile must not meet the bodies of the old one.
+    """
+    files = [p for folder in (PACKAGE, templates) for p in folder.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
+    signature = tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
+    kept = _code_digests.get(templates)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    for folder in (PACKAGE, templates):
+        below = (p for p in files if p.is_relative_to(folder))
+        for path in sorted(below):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    _code_digests[templates] = (signature, digest.hexdigest())
+    return _code_digests[templates][1]
+
+
+_code_digests: dict[Path, tuple[tuple[tuple[str, int, int], ...], str]] = {}
+
+
+def code_digest(root: Path) -> str:
+    """The digest of our code, the templates and the rendering libraries' versions."""
+    return _code_digest(root / "templates")
