@@ -19,8 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from .checks import READERS, load_content
 from .content import project
-from .content.validate import READERS, load_content
 from .core import workers as processes
 from .core.cachedir import cache_root
 from .core.errors import BuildFailed, ContentError, has_errors, machine_problem

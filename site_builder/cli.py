@@ -93,12 +93,6 @@ MESSAGES = {
         "Một lần dựng khác của dự án này đang chạy; chờ nó xong…",
         "Another build of this project is running; waiting for it to finish…",
     ),
-    "no-rebuild": (
-        "Không chạy được việc dựng lại trang: {detail}. Trang cũ vẫn được phục vụ; lần lưu sau "
-        "sẽ thử lại.",
-        "Could not start the rebuild: {detail}. The previous site is still served; the next "
-        "save tries again.",
-    ),
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
         "Internal error in site-builder (not a content error): {detail}. Please report it.",
@@ -244,7 +238,7 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .content.validate import READERS, load_content
+    from .checks import READERS, load_content
 
     wanted = []
     for path in args.paths:
@@ -278,7 +272,7 @@ def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .content.validate import load_content
+    from .checks import load_content
     from .editors import status
 
     content, problems = load_content(root)
@@ -287,7 +281,7 @@ def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .content.validate import load_content
+    from .checks import load_content
     from .radio.render import write_all
 
     content, problems = load_content(root)

@@ -15,9 +15,10 @@ import feedparser
 import pytest
 
 from site_builder.content.model import NewsItem
+from site_builder.content.richtext import render
+from site_builder.content.urls import guid
 from site_builder.editors.scaffold import new
-from site_builder.render.news import by_tag, guid, neighbours, paginate, reading_minutes, related
-from site_builder.render.richtext import render
+from site_builder.render.news import by_tag, neighbours, paginate, reading_minutes, related
 from site_builder.text.slugs import slugify
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -164,7 +165,7 @@ def test_reading_time() -> None:
 
 
 def bundled_news(bundled) -> list[dict]:
-    from site_builder.content.validate import load_content
+    from site_builder.checks import load_content
 
     content, _ = load_content(bundled.root)
     return [{"id": n.id, "date": n.date, "category": n.category, "en": n.has_en}
@@ -455,7 +456,7 @@ def test_one_converter_renders_each_body_as_a_fresh_one_would(bundled, monkeypat
     """The converter is kept per thread: no document may see the one before it."""
     import markdown
 
-    from site_builder.content.validate import load_content
+    from site_builder.checks import load_content
 
     content, _ = load_content(bundled.root)
     bodies = [t for n in content.news.values() for t in (n.body.vi, n.body.en) if t]
@@ -501,7 +502,7 @@ def test_relative_links_match_posixpath() -> None:
     import itertools
     import posixpath
 
-    from site_builder.render.urls import relative
+    from site_builder.content.urls import relative
 
     def relative_slow(from_path: str, to_path: str) -> str:  # the definition
         start = "/" + from_path if from_path.endswith("/") else posixpath.dirname("/" + from_path)

@@ -255,7 +255,7 @@ def test_timing_and_length_warnings(make_site) -> None:
 
 
 def test_script_timing_adds_jingles_music_and_inserts(make_site) -> None:
-    from site_builder.content.validate import load_content
+    from site_builder.checks import load_content
     from site_builder.radio.script import make_script
 
     site = radio_site(make_site)
@@ -329,7 +329,7 @@ def test_say_reads_arguments_and_standard_input(make_site) -> None:
 
 
 def test_bundled_programmes_are_flagged_illustrative(bundled) -> None:
-    from site_builder.content.validate import load_content
+    from site_builder.checks import load_content
     from site_builder.radio.script import make_script
 
     content, problems = load_content(bundled.root)

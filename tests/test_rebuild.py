@@ -170,8 +170,8 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
 
     import markdown
 
+    from site_builder.content import richtext
     from site_builder.engine.plugin import build_language
-    from site_builder.render import richtext
 
     makers: list[str] = []  # the function that made each converter
     real = markdown.Markdown.__init__
@@ -598,7 +598,7 @@ def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, m
     from types import SimpleNamespace
 
     from site_builder.engine import page_cache
-    from site_builder.render.pages import PageSpec
+    from site_builder.render.spec import PageSpec
 
     def fingerprint(html: str) -> str:
         cache = page_cache.PageCache(tmp_path, "vi", True, "theme", link=False)

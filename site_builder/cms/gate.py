@@ -26,9 +26,10 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from ..checks import load_content
 from ..content.model import FIELD_IDS
 from ..content.references import IMAGE_SUFFIXES, check_image
-from ..content.validate import KINDS, SINGLES, load_content
+from ..content.validate import KINDS, SINGLES
 from ..core.cachedir import cache_root
 from ..core.errors import ERROR, ContentError
 

@@ -18,13 +18,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import build as build_stage
 from ..core.errors import machine_problem
 from .config import API
 from .proxy import Proxy, ProxyError
 
 _WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
 LIMIT = 64 * 1024 * 1024  # a request body: photos arrive base64-encoded
+
+
+INTERNAL_ERROR = 3  # the exit code of a build that failed through no fault of the content
+_NO_REBUILD = (
+    "Không chạy được việc dựng lại trang: {detail}. Trang cũ vẫn được phục vụ; lần lưu sau "
+    "sẽ thử lại.",
+    "Could not start the rebuild: {detail}. The previous site is still served; the next "
+    "save tries again.",
+)
 
 
 class Rebuilder:
@@ -67,10 +75,9 @@ class Rebuilder:
         try:  # our own interpreter and command; the one argument is the server's own folder
             self.process = subprocess.Popen(command, cwd=self.project)  # noqa: S603
         except OSError as exc:  # no Python to start: say so, and try again on the next save
-            from ..cli import say
-
-            print(say("no-rebuild", self.lang, detail=exc), file=sys.stderr, flush=True)
-            return build_stage.INTERNAL_ERROR
+            vi, en = _NO_REBUILD
+            print((vi if self.lang == "vi" else en).format(detail=exc), file=sys.stderr, flush=True)
+            return INTERNAL_ERROR
         return self.process.wait()
 
 

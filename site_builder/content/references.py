@@ -166,22 +166,6 @@ def _decodes(target: Path, stat: os.stat_result, project: Path) -> None:
         pass
 
 
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-
-
-def body_images(markdown: str) -> list[tuple[str, str]]:
-    """Return (alt, src) of the images a Markdown body shows.
-
-    Markdown images come from the renderer's own parse, so that reference-style images
-    (`![a][r]` with `[r]: path`) and escapes are seen as the build sees them; raw `<img>`
-    tags (whose pictures the sanitiser drops) by a pattern.
-    """
-    from ..render.richtext import images_in  # richtext looks paths up through `canonical`
-
-    raw = [("<img>", src) for src in _HTML_IMAGE.findall(markdown)]
-    return (images_in(markdown) if "![" in markdown else []) + raw
-
-
 def _near(target: Path) -> Text:
     folder = target.parent
     names = [p.name for p in folder.iterdir()] if folder.is_dir() else []

@@ -25,7 +25,8 @@ from ..text.hygiene import is_name_key, strip_invisible
 from ..text.i18n import Text
 from ..text.slugs import ID_PATTERN
 from .loader import position
-from .references import body_images, check_image
+from .references import check_image
+from .richtext import body_images
 
 INVALID: Any = object()  # a sentinel: the problem is already recorded
 _NULLS = {"", "~", "null", "Null", "NULL"}

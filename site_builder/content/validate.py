@@ -11,17 +11,15 @@ import hashlib
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.errors import WARNING, ContentError, has_errors
 from ..core.workers import pool
-from ..radio import script as radio_script
-from ..render.exemplars import commune_key
-from ..render.news import guid
 from ..text.i18n import Text
-from ..text.slugs import MAX_ID, free_id, is_reserved, is_valid_id, shorten, slugify
+from ..text.slugs import MAX_ID, commune_key, free_id, is_reserved, is_valid_id, shorten, slugify
 from . import privacy
 from . import references as image_refs
 from .loader import MAX_DEPTH, load_bytes
@@ -40,6 +38,7 @@ from .model import (
     Site,
 )
 from .schema import INVALID, Context, Obj, required_names
+from .urls import guid
 
 
 @dataclass(frozen=True)
@@ -86,11 +85,17 @@ OPTIONAL = {"glossary.yml"}
 PUBLISHED = (Plan, AchievementField, Milestone, Person, Commendation, NewsItem, Album)
 
 
-def load_content(project: Path, processes: int = 1) -> tuple[Content, list[ContentError]]:
+Check = Callable[[Content], list[ContentError]]
+
+
+def load_content(
+    project: Path, processes: int = 1, checks: Sequence[Check] = ()
+) -> tuple[Content, list[ContentError]]:
     """Return the content model and every problem found in content/.
 
     With `processes` > 1, a load that finds many files not yet read (a fresh process: a
     build, a check) reads them in that many forked processes where the platform can fork.
+    `checks` are the output stages' own (see `site_builder.checks`), run on valid content.
     """
     content = Content()
     # in file order: a problem found before reading, or the file to read and where it goes
@@ -163,8 +168,9 @@ def load_content(project: Path, processes: int = 1) -> tuple[Content, list[Conte
     problems += _consent_warnings(content)
     problems += _radio_consent(content)
     problems += _check_communes(content)
-    if not has_errors(problems):  # a script can only be timed from valid content
-        problems += radio_script.check_all(content)
+    if not has_errors(problems):  # e.g. a radio script can only be timed from valid content
+        for check in checks:
+            problems += check(content)
     return content, problems
 
 

@@ -40,6 +40,7 @@ from ..cache.folder import CacheFolder
 from ..cache.templates import compiled_templates
 from ..cms import config as cms_config
 from ..content import project
+from ..content.urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
 from ..core.cachedir import cache_root
 from ..core.checkpoints import checkpoint
 from ..core.errors import ERROR, BuildFailed, ContentError, report, template_problem
@@ -47,8 +48,8 @@ from ..images import cache as image_cache
 from ..images import cards
 from ..output import search as search_index
 from ..output.search import searchable
-from ..render.pages import Generator, PageSpec
-from ..render.urls import EN_PREFIX, SECTIONS, relative, site_path, source_uri
+from ..render.pages import Generator
+from ..render.spec import PageSpec
 from ..text.i18n import t
 from . import page_cache, preloaded
 
@@ -62,7 +63,7 @@ _placed_images: dict[Path, dict[str, str]] = {}  # the preview's folder → phot
 
 def error_site(lang: str) -> Any:
     """A one-page site for a preview whose content has never built: the banner says why."""
-    from ..render.pages import Site
+    from ..render.spec import Site
 
     title = t("preview_errors", lang)
     return Site(pages=[PageSpec("", "home", title, f"<h1>{escape(title)}</h1>")])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..checks import load_content
 from ..content.model import Content
-from ..content.validate import load_content
 from ..core.errors import ContentError
 from ..images.cache import prepare
 from ..images.process import Processed, Settings

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..content import richtext
 from ..content.model import UNITS, Content, Programme, RadioSettings, Segment
 from ..core.errors import WARNING, ContentError
-from ..render import richtext
 from ..text.i18n import format_date, format_number
 from .normalise import Reader
 from .timing import seconds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content.model import Commune, Person
 from ..text.collation import key, person_key
-from ..text.slugs import slugify
+from ..text.slugs import commune_key
 
 
 def sort_people(people: list[Person]) -> list[Person]:
@@ -15,14 +15,6 @@ def sort_people(people: list[Person]) -> list[Person]:
 def by_field(people: list[Person], field_ids: list[str]) -> list[tuple[str, list[Person]]]:
     groups = [(f, [p for p in people if f in p.fields]) for f in field_ids]
     return [(f, members) for f, members in groups if members]
-
-
-def commune_key(name: str) -> str:
-    """Compare commune names without case, tones or the "xã"/"thị trấn" prefix."""
-    slug = slugify(name)
-    for prefix in ("xa-", "thi-tran-", "phuong-"):
-        slug = slug.removeprefix(prefix)
-    return slug
 
 
 def by_commune(

@@ -10,16 +10,12 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from email.utils import format_datetime
-from typing import TYPE_CHECKING
 
 from ..content.model import NewsItem
 from ..content.project import VIETNAM
+from ..content.urls import SECTIONS, guid, site_path
 from ..text.i18n import t
-from .news import guid
-from .urls import SECTIONS, site_path
-
-if TYPE_CHECKING:
-    from .pages import Generator
+from .spec import Pages, StaticFile
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
@@ -33,9 +29,8 @@ def published(item: NewsItem) -> dt.datetime:
     return dt.datetime.combine(item.date, dt.time(0, 0), VIETNAM)
 
 
-def add(gen: Generator, items: list[NewsItem], category_name: Callable[[str], str]) -> None:
+def add(gen: Pages, items: list[NewsItem], category_name: Callable[[str], str]) -> None:
     """Add the RSS and Atom feeds of `items` (newest first) to `gen`'s files."""
-    from .pages import StaticFile
 
     lang, base = gen.lang, gen.site.base_url
 

@@ -14,11 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from ..content.model import NewsItem
 from ..text.slugs import slugify
-from .urls import SECTIONS
 
 T = TypeVar("T")
 WORDS_PER_MINUTE = 200  # a common silent-reading figure, for Vietnamese and English alike
@@ -167,16 +165,3 @@ def related(items: Sequence[NewsItem], item: NewsItem, limit: int = 3) -> list[N
 @functools.lru_cache(maxsize=16384)  # the preview asks again for every item, every rebuild
 def reading_minutes(text: str) -> int:
     return max(1, round(len(_WORD.findall(text)) / WORDS_PER_MINUTE))
-
-
-def guid(item: NewsItem, base_url: str) -> str:
-    """Return the item's feed id: its `guid` field, else a tag URI from its first id.
-
-    The first id is the oldest alias when the file was renamed, so renaming keeps the GUID;
-    the title never enters it. `site-builder new` writes a `guid` into every new item.
-    """
-    if item.guid:
-        return item.guid
-    first = item.aliases[0].strip("/").split("/")[-1] if item.aliases else item.id
-    host = urlsplit(base_url).hostname or "localhost"
-    return f"tag:{host},2022:{SECTIONS['news']}{first}"  # no date of the item: it may be edited

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..content.model import AchievementField, NewsItem, Person
+from ..content.urls import SECTIONS
 from ..text.i18n import format_month, t
 from . import feeds
 from .news import Neighbourhood, by_category, by_month, by_tag, paginate, reading_minutes
-from .urls import SECTIONS
-
-if TYPE_CHECKING:
-    from .pages import Generator
+from .spec import Pages
 
 BASE = SECTIONS["news"]
 ARCHIVE = f"{BASE}luu-tru/"
@@ -35,7 +33,7 @@ def list_paths(items: list[NewsItem], size: int) -> set[str]:
 
 
 def generate(
-    gen: Generator,
+    gen: Pages,
     news: list[NewsItem],
     fields_by_id: dict[str, AchievementField],
     people_by_id: dict[str, Person],

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from ..cache.bodies import PLAIN, BodyCache
 from ..cache.code import code_digest
 from ..cache.templates import compiled_templates
+from ..content import richtext
 from ..content.model import (
     UNITS,
     AchievementField,
@@ -31,53 +32,19 @@ from ..content.model import (
     Person,
     PlanSection,
 )
+from ..content.urls import SECTIONS, relative, site_path
 from ..images.cache import url_of
 from ..images.process import Processed
 from ..text.i18n import Text, format_date, format_month, format_number, t
 from ..text.slugs import slugify
-from . import news_pages, richtext, structured
+from . import news_pages, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .metrics import Row, key_figures, row
 from .news import tag_slug
-from .urls import SECTIONS, relative, site_path
+from .spec import PageSpec, Site, StaticFile
 
 HOME_ITEMS = 3
 SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One generated page of one language."""
-
-    path: str
-    section: str
-    title: str
-    html: str
-    description: str = ""
-    other_path: str = ""  # the page to switch to in the other language
-    other_exists: bool = True  # False: the same page does not exist there
-    toc: tuple[tuple[int, str, str], ...] = ()
-    jsonld: str = ""  # schema.org data, already safe inside <script>
-    # the section of which this is a further list (a tag, a month, a category, a later
-    # page): it shows the section's social card, and search leaves it out
-    list_of: str = ""
-
-
-@dataclass(frozen=True)
-class StaticFile:
-    """A generated file that is not a page: a feed, a redirect."""
-
-    path: str
-    content: str
-
-
-@dataclass
-class Site:
-    """The pages of one language, its other files, and the images they use."""
-
-    pages: list[PageSpec] = field(default_factory=list)
-    files: list[StaticFile] = field(default_factory=list)
-    images: dict[str, Processed] = field(default_factory=dict)  # the ones pages use
 
 
 def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:

@@ -61,3 +61,11 @@ def free_id(slug: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
         n += 1
         candidate = f"{slug}-{n}"
     return candidate
+
+
+def commune_key(name: str) -> str:
+    """Compare commune names without case, tones or the "xã"/"thị trấn" prefix."""
+    slug = slugify(name)
+    for prefix in ("xa-", "thi-tran-", "phuong-"):
+        slug = slug.removeprefix(prefix)
+    return slug

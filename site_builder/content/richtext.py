@@ -19,8 +19,8 @@ from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..content.references import canonical
 from ..text.slugs import slugify
+from .references import canonical
 
 # The raw HTML an editor may use, documented in the editors' guide. Everything else,
 # <script>, <iframe>, <svg>, event handlers, style, javascript: and data: URLs, is removed.
@@ -177,3 +177,17 @@ def render(text: str, resolve: Resolver | None = None) -> str:
         link_rel="noopener noreferrer",
         filter_style_properties={"background-color"},
     )
+
+
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def body_images(markdown: str) -> list[tuple[str, str]]:
+    """Return (alt, src) of the images a Markdown body shows.
+
+    Markdown images come from the renderer's own parse, so that reference-style images
+    (`![a][r]` with `[r]: path`) and escapes are seen as the build sees them; raw `<img>`
+    tags (whose pictures the sanitiser drops) by a pattern.
+    """
+    raw = [("<img>", src) for src in _HTML_IMAGE.findall(markdown)]
+    return (images_in(markdown) if "![" in markdown else []) + raw

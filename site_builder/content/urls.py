@@ -1,6 +1,10 @@
-"""The site's page paths and relative links between them, for both languages."""
+"""The site's page paths, relative links between them, and the news feed ids."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .model import NewsItem
 
 SECTIONS = {
     "home": "",
@@ -46,3 +50,16 @@ def relative(from_path: str, to_path: str) -> str:
 def source_uri(path: str) -> str:
     """Return the MkDocs source name that gives `path` with directory URLs."""
     return f"{path}index.md"
+
+
+def guid(item: NewsItem, base_url: str) -> str:
+    """Return the item's feed id: its `guid` field, else a tag URI from its first id.
+
+    The first id is the oldest alias when the file was renamed, so renaming keeps the GUID;
+    the title never enters it. `site-builder new` writes a `guid` into every new item.
+    """
+    if item.guid:
+        return item.guid
+    first = item.aliases[0].strip("/").split("/")[-1] if item.aliases else item.id
+    host = urlsplit(base_url).hostname or "localhost"
+    return f"tag:{host},2022:{SECTIONS['news']}{first}"  # no date of the item: it may be edited

@@ -1,0 +1,23 @@
+"""The content as every command sees it: validation plus the checks output stages add.
+
+Validation (content/) imports no output stage. A stage with rules beyond the content's own
+(radio: a programme must fit its air time) hands its check in here, so `check`, `build`,
+`status` and the web editor's gate report the same problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import validate
+from .content.model import Content
+from .core.errors import ContentError
+from .radio.script import check_all as radio_checks
+
+READERS = validate.READERS
+STAGE_CHECKS: tuple[validate.Check, ...] = (radio_checks,)
+
+
+def load_content(project: Path, processes: int = 1) -> tuple[Content, list[ContentError]]:
+    """Return the content model and every problem any stage finds in content/."""
+    return validate.load_content(project, processes, STAGE_CHECKS)
