@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.render.richtext import render
+from site_builder.content.richtext import render
 
 
 def test_illustrative_person_is_labelled_and_left_out_of_english(make_site) -> None:
