@@ -209,7 +209,7 @@ def _build_one(
     language's pages (MkDocs with our page bodies: this process) and of its search index
     (Pagefind: its child).
     """
-    from .engine.plugin import build_language
+    from .engine.language import build_language
 
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:

@@ -1,0 +1,90 @@
+"""Build one language of the site with MkDocs, reporting what our stages raised as problems."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from ..content import project
+from ..core.errors import BuildFailed, ContentError, report, template_problem
+from ..images import cards
+from ..output import search as search_index
+
+log = logging.getLogger("mkdocs.plugins.site_builder")
+
+
+def build_language(
+    root: Path,
+    lang: str,
+    site_dir: Path,
+    *,
+    preview: bool = False,
+    strict: bool = False,
+    draw_cards: bool = True,
+    fresh: bool = False,
+) -> tuple[dict[str, float], set[cards.Card]]:
+    """Build one language of the site into `site_dir` with MkDocs; return our stages' times
+    and, unless `draw_cards`, the social cards its pages name, for the caller to place.
+
+    `fresh`: `site_dir` holds no page of an earlier build, so the page cache may share the
+    files MkDocs writes there."""
+    config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
+    plugin: Any = config.plugins["site-builder"]  # our SiteBuilderPlugin
+    plugin.config.lang = lang
+    plugin.config.chain = False
+    plugin.cache_pages = True
+    plugin.defer_cards = not draw_cards
+    plugin.fresh_folder = fresh
+    plugin.preview = preview
+    config.plugins.on_startup(command="build", dirty=False)
+    plugin.preview = preview
+    started = time.perf_counter()
+    quiet = DirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        mkdocs_build.build(config, dirty=True)  # into an empty folder: only cached pages skip
+    except Exception as exc:  # MkDocs wraps what our stages raise; report it as problems
+        inner = unwrap(exc)
+        if isinstance(inner, BuildFailed):
+            raise inner from None
+        if isinstance(inner, jinja2.TemplateError):
+            raise BuildFailed([template_problem(root, inner)]) from None
+        if isinstance(inner, Abort):  # MkDocs' own warnings under strict (already printed)
+            args = {"detail": str(inner)}
+            raise BuildFailed([ContentError("mkdocs.yml", 0, 0, "strict-warnings", args)]) from None
+        raise
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    seconds = dict(plugin.seconds)
+    seconds["mkdocs"] = time.perf_counter() - started - sum(seconds.values())
+    return seconds, set(plugin.cards.values()) if plugin.defer_cards else set()
+
+
+def english_and_index(root: Path, site_dir: Path) -> None:
+    try:
+        build_language(root, "en", site_dir / "en", preview=True)
+        search_index.index(site_dir)
+    except BuildFailed as exc:
+        log.error("\n" + report(exc.problems, "vi"))
+
+
+class DirtyNotice(logging.Filter):
+    """Drop MkDocs' warning about dirty builds: ours start from an empty folder."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def unwrap(exc: BaseException) -> BaseException:
+    """Return the exception our stage raised inside MkDocs' PluginError or Abort."""
+    seen = exc
+    while isinstance(seen, PluginError | Abort) and seen.__cause__ is not None:
+        seen = seen.__cause__
+    return seen
