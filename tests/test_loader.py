@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.content.loader import load_file, load_text
-from site_builder.content.schema import INVALID, Context, Int, Obj, Str, Time, spec
+from site_builder.content.scalars import Int, Str, Time
+from site_builder.content.schema import INVALID, Context, spec
+from site_builder.content.structures import Obj
 from site_builder.core.errors import ContentError
 
 REL = "content/people/vi-du.yml"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from site_builder.content.loader import load_text
 from site_builder.content.model import AchievementField, Commendation, NewsItem, Person, Programme
-from site_builder.content.schema import INVALID, Context, Obj
+from site_builder.content.schema import INVALID, Context
+from site_builder.content.structures import Obj
 from site_builder.radio.normalise import Reader
 from site_builder.text.slugs import ID_PATTERN, slugify
 

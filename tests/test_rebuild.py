@@ -171,7 +171,7 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
     import markdown
 
     from site_builder.content import richtext
-    from site_builder.engine.plugin import build_language
+    from site_builder.engine.language import build_language
 
     makers: list[str] = []  # the function that made each converter
     real = markdown.Markdown.__init__
@@ -645,7 +645,7 @@ def test_the_preview_collects_garbage_between_rebuilds_and_frees_what_it_froze()
     import gc
     import weakref
 
-    from site_builder.engine.plugin import IdleCollection
+    from site_builder.engine.preview import IdleCollection
 
     class Node:
         pass

@@ -14,24 +14,21 @@ from typing import Any
 import yaml
 
 from ..content.model import UNITS, Record, Site
-from ..content.schema import (
+from ..content.scalars import (
     Alias,
     Bool,
     Choice,
-    Converter,
     Date,
     ImagePath,
     Int,
-    ListOf,
     Number,
-    Obj,
     RefTo,
     Str,
-    TextOf,
     Time,
     Url,
-    YearMap,
 )
+from ..content.schema import Converter
+from ..content.structures import ListOf, Obj, TextOf, YearMap
 from ..content.validate import KINDS
 
 API = "/api/v1"  # the local back end (`site-builder admin`), on the same origin as the site

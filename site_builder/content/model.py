@@ -15,27 +15,9 @@ from yaml.nodes import MappingNode, Node
 
 from ..text.i18n import Text
 from .loader import position
-from .schema import (
-    Alias,
-    Bool,
-    Choice,
-    Context,
-    Date,
-    ImagePath,
-    Int,
-    ListOf,
-    Number,
-    Obj,
-    Ref,
-    RefTo,
-    Str,
-    StrMap,
-    TextOf,
-    Time,
-    Url,
-    YearMap,
-    spec,
-)
+from .scalars import Alias, Bool, Choice, Date, ImagePath, Int, Number, RefTo, Str, Time, Url
+from .schema import Context, Ref, spec
+from .structures import ListOf, Obj, StrMap, TextOf, YearMap
 
 FIELD_IDS = (
     "kinh-te",

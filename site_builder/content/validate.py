@@ -37,7 +37,8 @@ from .model import (
     Programme,
     Site,
 )
-from .schema import INVALID, Context, Obj, required_names
+from .schema import INVALID, Context, required_names
+from .structures import Obj
 from .urls import guid
 
 

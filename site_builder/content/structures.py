@@ -1,0 +1,186 @@
+"""Converters of YAML collections: translatable text, lists, maps, yearly values and records."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from typing import Any, ClassVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..text.i18n import Text
+from .loader import position
+from .references import check_image
+from .richtext import body_images
+from .scalars import Int, Number, Str, clean_name
+from .schema import INVALID, Context, Converter, Ref, is_blank, is_null
+
+
+class TextOf(Converter):
+    """Translatable text `{vi: ..., en: ...}`; `vi` required, `en` optional."""
+
+    expected = Text("văn bản dạng {vi: ..., en: ...}", "text as {vi: ..., en: ...}")
+    example = Text("ví dụ  tên: {vi: Tam Đường, en: Tam Duong}", "e.g. name: {vi: ..., en: ...}")
+
+    def __init__(self, markdown: bool = False) -> None:
+        self.markdown = markdown
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        values: dict[str, str | None] = {"vi": None, "en": None}
+        for k, v in node.value:
+            name = k.value if isinstance(k, ScalarNode) else "?"
+            if name not in values:
+                _unknown(k, name, ("vi", "en"), ctx, key)
+            elif is_null(v):
+                continue
+            elif not isinstance(v, ScalarNode):
+                Str().wrong_type(v, ctx, f"{key}.{name}")
+            else:
+                values[name] = clean_name(v.value, v, ctx, f"{key}.{name}")
+                if self.markdown:
+                    for alt, src in body_images(v.value):
+                        checked = check_image(src, ctx.project)
+                        problem = checked.problem
+                        if problem is None and not alt.strip():
+                            problem = ("missing-alt", {"found": src})
+                        if problem is not None:
+                            ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
+                        else:
+                            if checked.large is not None:
+                                ctx.warn(v, "large-photo", f"{key}.{name}", **checked.large)
+                            where = (ctx.rel, *position(v), f"{key}.{name}")
+                            ctx.images.append(Ref("image", checked.src, *where))
+        if values["vi"] is None or not values["vi"].strip():
+            return ctx.error(node, "missing-vi", key)
+        return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)
+
+
+class ListOf(Converter):
+    expected = Text("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting '- ')")
+
+    def __init__(self, item: Converter) -> None:
+        self.item = item
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, SequenceNode):
+            return self.wrong_type(node, ctx, key)
+        items = []
+        for i, item in enumerate(node.value):
+            if isinstance(item, ScalarNode) and not item.value.strip():  # `- ""`: fill or delete
+                items.append(ctx.error(item, "empty-field", f"{key}[{i}]", field=key))
+            else:
+                items.append(self.item.convert(item, ctx, f"{key}[{i}]"))
+        return tuple(v for v in items if v is not INVALID)
+
+
+class StrMap(Converter):
+    """A mapping of text to text, as the glossary is written: `UBND: Ủy ban nhân dân`."""
+
+    expected = Text("các cặp 'khóa: giá trị'", "pairs of 'key: value'")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        result = {}
+        for k, v in node.value:
+            name = Str().convert(k, ctx, key)
+            value = Str().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
+            if name is not INVALID and value is not INVALID:
+                result[name] = value
+        return tuple(result.items())
+
+
+class YearMap(Converter):
+    """A mapping of year to number, as metric values are written: `{2002: 12, 2022: 40}`."""
+
+    expected = Text("các cặp 'năm: giá trị'", "pairs of 'year: value'")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        result: dict[int, float] = {}
+        for k, v in node.value:
+            year = Int().convert(k, ctx, key)
+            value = Number().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
+            if year is not INVALID and value is not INVALID:
+                result[year] = value
+        return tuple(sorted(result.items()))
+
+
+class Obj(Converter):
+    """A mapping read into a dataclass whose fields are declared with `spec`."""
+
+    expected = Text("một bảng 'khóa: giá trị'", "a mapping of 'key: value'")
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __init__(self, cls: type | str) -> None:
+        self._cls = cls
+
+    @property
+    def cls(self) -> type:
+        return self.registry[self._cls] if isinstance(self._cls, str) else self._cls
+
+    def convert(
+        self, node: Node, ctx: Context, key: str, extra: dict[str, Any] | None = None
+    ) -> Any:
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, ctx, key)
+        fields = {f.name: f for f in dataclasses.fields(self.cls) if "conv" in f.metadata}
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        ok = True
+        for k, v in node.value:
+            name = k.value if isinstance(k, ScalarNode) else "?"
+            sub = f"{key}.{name}" if key else name
+            if name not in fields:
+                _unknown(k, name, tuple(fields), ctx, key)
+                ok = False
+                continue
+            nodes[name] = v
+            required = fields[name].metadata["required"]
+            blank = isinstance(v, ScalarNode) and not v.value.strip()
+            if not required and is_blank(v):  # e.g. `caption: {vi: ''}` left by a web form
+                continue
+            if is_null(v) or (required and blank):
+                if required:  # written, but with nothing in it
+                    ctx.error(v, "empty-field", key, field=name)
+                    ok = False
+                continue
+            value = fields[name].metadata["conv"].convert(v, ctx, sub)
+            if value is INVALID:
+                ok = False
+            else:
+                values[name] = value
+        for name, f in fields.items():
+            if f.metadata["required"] and name not in values:
+                if name not in nodes:  # absent; an empty value was reported above
+                    ctx.error(node, "missing-field", key, field=name)
+                ok = False
+            elif f.metadata["required"] and _lacks_en(values[name]):
+                ctx.missing_en = True  # only required text decides whether an item has English
+        if not ok:
+            return INVALID
+        check = getattr(self.cls, "check", None)
+        if check is not None and not check(values, nodes, ctx, key):
+            return INVALID
+        extra = dict(extra or {})
+        if "lines" in {f.name for f in dataclasses.fields(self.cls)}:  # where each field is
+            where = [(name, *position(n)) for name, n in nodes.items()]
+            extra["lines"] = (("", *position(node)), *where)
+        return self.cls(**values, **extra)
+
+
+def _lacks_en(value: Any) -> bool:
+    if isinstance(value, Text):
+        return value.en is None
+    return isinstance(value, tuple) and any(_lacks_en(v) for v in value)
+
+
+def _unknown(node: Node, name: str, valid: tuple[str, ...], ctx: Context, key: str) -> None:
+    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    if close:
+        ctx.error(node, "unknown-field", key, field=name, suggestion=close[0])
+    else:
+        ctx.error(node, "unknown-field-list", key, field=name, valid=", ".join(valid))
