@@ -10,7 +10,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+import pytest
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; without it the browser tests fail with one line naming the package."""
+    found = shutil.which("chromium")
+    if found is None:
+        pytest.fail("chromium not found (Debian: apt-get install chromium)", pytrace=False)
+    return found
+
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync"]  # fmt: skip

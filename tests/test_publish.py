@@ -11,10 +11,18 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def nginx() -> str:
+    """Debian's nginx; without it the test fails with one line naming the package."""
+    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+    if found is None or not Path("/etc/nginx/mime.types").is_file():
+        pytest.fail("nginx not found (Debian: apt-get install nginx-light)", pytrace=False)
+    return found
 
 
 def free_port() -> int:
@@ -32,6 +40,7 @@ def head(url: str) -> tuple[int, dict[str, str]]:
 
 
 def test_nginx_serves_the_site_with_types_and_cache_headers(bundled, tmp_path) -> None:
+    command = nginx()
     port = free_port()
     server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
@@ -55,7 +64,7 @@ http {{
     {server}
 }}
 """, encoding="utf-8")  # fmt: skip
-    process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp_path)],
+    process = subprocess.Popen([command, "-c", str(conf), "-p", str(tmp_path)],
                                stderr=subprocess.PIPE)  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -119,3 +128,19 @@ def test_workflow_checks_merge_requests_and_publishes_main() -> None:
     assert uses.index(cached[0]["uses"]) < next(
         i for i, step in enumerate(publish["steps"]) if "site-builder build" in step.get("run", "")
     )  # restored before the build
+
+
+def readme_commands() -> list[str]:
+    """The command lines of the README's set-up (its first `sh` block)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    build, test = readme_commands()  # exactly two: one builds, one runs the tests
+    assert build.endswith("site-builder build") and test.endswith("python -m pytest")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert [line.removesuffix(" \\") for line in ci.splitlines()].count(test) == 1
+    for command in (build, test):  # a bare Debian gets its packages from the first step
+        assert command.split(" && ")[0].startswith("sh .ci/debian-packages")
