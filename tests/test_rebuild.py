@@ -439,7 +439,7 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive, monkeypatch
 ) -> None:
     from site_builder.engine import preloaded
-    from site_builder.render import pages
+    from site_builder.render import pages, reuse
     from site_builder.render.news import Neighbourhood, newest_first
 
     made: list[str] = []
@@ -462,7 +462,7 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     around, edited = Neighbourhood(news), content.news["tin-2"]
     showing = {n.id for n in news if edited in (*around.neighbours(n), *around.related(n))}
     assert sorted(made) == sorted({"tin-2"} | showing) and len(made) < len(news), made
-    pages._kept_items.clear()
+    reuse.kept_items.clear()
     fresh, _ = generate_vi(archive)  # every page made anew
     assert site.pages == fresh.pages and site.images == fresh.images
 
@@ -620,7 +620,7 @@ def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, m
 
 
 def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_path) -> None:
-    from site_builder.render.pages import environment
+    from site_builder.render.reuse import environment
 
     assert environment(tmp_path, "vi", True) is environment(tmp_path, "vi", True)
     assert environment(tmp_path, "en", True) is not environment(tmp_path, "vi", True)

@@ -8,19 +8,15 @@ knows MkDocs: the plugin hands these pages to it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
-from ..cache.bodies import PLAIN, BodyCache
+from ..cache.bodies import BodyCache
 from ..cache.code import code_digest
-from ..cache.templates import compiled_templates
 from ..content import richtext
 from ..content.model import (
     UNITS,
@@ -41,91 +37,11 @@ from . import news_pages, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .metrics import Row, key_figures, row
 from .news import tag_slug
+from .reuse import Kept, Unkeyed, Uses, environment, identity, kept_items
 from .spec import PageSpec, Site, StaticFile
 
 HOME_ITEMS = 3
 SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
-
-
-def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
-    """Our templates' environment; the preview keeps one per language between rebuilds.
-
-    Each rebuild loaded and compiled every template again (0.1-0.25 s of an edit at 2,000
-    items). Jinja checks a kept template's file before each use, so edits still show; the
-    globals, bound to the generator of the moment, are set again by each generator.
-    """
-    key = (folder, lang)
-    env = _environments.get(key) if preview else None
-    if env is None:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(folder),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            bytecode_cache=compiled_templates if preview else None,
-            auto_reload=preview,  # a one-off build: no stat of the file on each use
-        )
-        if preview:
-            _environments[key] = env
-    return env
-
-
-_environments: dict[tuple[Path, str], jinja2.Environment] = {}
-
-# The item pages of a long-running process's last build, per body cache folder (language
-# and preview), by the identities of their inputs
-_kept_items: dict[Path, dict[tuple[Any, ...], _Kept]] = {}
-
-
-@dataclass
-class _Uses:
-    """What a body or a page being made uses: photos, and the body cache entries."""
-
-    images: set[str] = field(default_factory=set)
-    bodies: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class _Kept:
-    """An item page made in an earlier build, with what it was made from and uses."""
-
-    held: list[Any]  # the records whose identities its key holds, kept alive with it
-    page: PageSpec
-    uses: _Uses
-
-
-_VALUES = PLAIN | {dt.date}  # immutable, compared by value
-
-
-def _identity(value: Any, held: list[Any]) -> Any:
-    """A part of an item page's key: a value by itself, a frozen record by its identity.
-
-    Validation hands a long-running process the same record while its file is unchanged,
-    so an item page whose every input is the same object as last build is the same page.
-    `held` keeps each record alive with the key, so that its id is not reused meanwhile.
-    Raises `_Unkeyed` for anything else: a mutable object could change under one identity.
-    """
-    kind = type(value)
-    if kind in _VALUES:  # with its type: True == 1, and both hash alike
-        return (kind, value)
-    if kind is list or kind is tuple:
-        return (kind, *[_identity(v, held) for v in value])
-    frozen = _frozen.get(kind)
-    if frozen is None:
-        params = getattr(kind, "__dataclass_params__", None)
-        frozen = _frozen[kind] = dataclasses.is_dataclass(kind) and bool(params and params.frozen)
-    if not frozen:
-        raise _Unkeyed
-    held.append(value)
-    return (kind, id(value))
-
-
-_frozen: dict[type, bool] = {}  # whether a type is a frozen record
-
-
-class _Unkeyed(Exception):
-    """An input that an item page's key cannot hold."""
 
 
 class Generator:
@@ -143,17 +59,17 @@ class Generator:
     ) -> None:
         assert content.site is not None
         self.processed = processed
-        self.making: list[_Uses] = []  # what each body or page being made uses, innermost last
+        self.making: list[Uses] = []  # what each body or page being made uses, innermost last
         self.bodies: BodyCache | None = None
         if cache:  # bodies rendered before from the same inputs are reused
             seed = repr((code_digest(project), lang, preview, build_date, content.site,
                          sorted(processed.items())))  # fmt: skip
             self.bodies = BodyCache(project, lang, preview, seed)
         # item pages of the last build, when every input is the same object (a preview)
-        self.kept: dict[tuple[Any, ...], _Kept] | None = None
-        self.kept_now: dict[tuple[Any, ...], _Kept] = {}
+        self.kept: dict[tuple[Any, ...], Kept] | None = None
+        self.kept_now: dict[tuple[Any, ...], Kept] = {}
         if self.bodies is not None and preview:
-            self.kept = _kept_items.setdefault(self.bodies.path, {})
+            self.kept = kept_items.setdefault(self.bodies.path, {})
         self.project = project
         self.content = content
         self.site = content.site
@@ -209,9 +125,9 @@ class Generator:
         return processed
 
     @contextlib.contextmanager
-    def recording(self) -> Iterator[_Uses]:
+    def recording(self) -> Iterator[Uses]:
         """Record the photos and body cache entries used while the block makes something."""
-        uses = _Uses()
+        uses = Uses()
         self.making.append(uses)
         try:
             yield uses
@@ -450,15 +366,15 @@ class Generator:
         held: list[Any] = []
         parts = (self.bodies.seed, section, record, template, title, sorted(ctx.items()))
         try:
-            key = _identity(parts, held)
-        except _Unkeyed:
+            key = identity(parts, held)
+        except Unkeyed:
             self.make_item_page(section, record, template, title, **ctx)
             return
         kept = self.kept.get(key)
         if kept is None:
             with self.recording() as uses:
                 self.make_item_page(section, record, template, title, **ctx)
-            kept = _Kept(held, self.result.pages[-1], uses)
+            kept = Kept(held, self.result.pages[-1], uses)
         else:
             for src in kept.uses.images:
                 self.image_path(src)
