@@ -327,12 +327,9 @@ def cmd_say(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from mkdocs.commands.serve import serve
+    from .engine.preview import serve
 
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    # "dirty": after an edit, only the pages whose inputs changed are rendered again
-    address = f"{args.host}:{args.port}"
-    serve(str(root / "mkdocs.yml"), open_in_browser=False, dev_addr=address, build_type="dirty")
+    serve(root, args.host, args.port)
     return 0
 
 

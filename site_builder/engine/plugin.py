@@ -1,7 +1,8 @@
-"""MkDocs plugin: hands our generated pages to MkDocs. Every MkDocs-specific line lives here.
+"""MkDocs plugin: hands our generated pages to MkDocs.
 
 MkDocs 1.6 is frozen and 2.0 drops plugins, so the stages below take and return our own
-objects; replacing MkDocs means replacing this file. One configuration builds one
+objects, and every MkDocs-specific line lives in engine/: replacing MkDocs means replacing
+that folder. One configuration builds one
 language: `lang: vi` builds the site root and, under plain `mkdocs build` or `mkdocs serve`,
 then builds English into `en/` (`chain`); `site-builder build` runs the two languages as
 two processes instead, which on two cores costs the time of one.

@@ -186,3 +186,13 @@ def stop_all() -> None:
     """Stop every English build still running (the preview ends)."""
     for site_dir in list(_english):
         stop_english(site_dir)
+
+
+def serve(root: Path, host: str, port: int) -> None:
+    """Run MkDocs' live preview of `root` until it is stopped."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # "dirty": after an edit, only the pages whose inputs changed are rendered again
+    config = str(root / "mkdocs.yml")
+    mkdocs_serve(config, open_in_browser=False, dev_addr=f"{host}:{port}", build_type="dirty")
