@@ -104,6 +104,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "seconds": ("Số giây", ""),
     "segments": ("Các phần", ""),
     "source": ("Nguồn số liệu", ""),
+    "spoken": ("Lời đọc riêng", "Nếu điền: đọc lời này trên sóng thay cho lời hoặc bài đã chọn"),
     "sources": ("Nguồn", "Văn bản, báo cáo làm căn cứ"),
     "src": ("Tệp ảnh", ""),
     "story": ("Câu chuyện", ""),
@@ -163,7 +164,7 @@ _SEGMENTS = {
     "insert": "Băng chèn",
     "closing": "Kết thúc",
 }
-_LONG = {"summary", "description", "reason", "text", "caption", "alt"}  # several lines
+_LONG = {"summary", "description", "reason", "text", "spoken", "caption", "alt"}  # several lines
 _COLLECTION = {kind.name: kind for kind in KINDS}
 
 

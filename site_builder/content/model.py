@@ -305,6 +305,7 @@ class Segment:
     title: str | None = spec(Str())
     text: str | None = spec(Str())
     ref: str | None = spec(Str())
+    spoken: str | None = spec(Str())  # read on air instead of the text or the item's words
     reader: str | None = spec(Str())
     credit: str | None = spec(Str())
     seconds: int | None = spec(Int())
@@ -356,6 +357,7 @@ class Programme(Record):
     approver: str | None = spec(Str())
     segments: tuple[Segment, ...] = spec(ListOf(Obj(Segment)), required=True)
     illustrative: bool = spec(Bool(), default=False)
+    draft: bool = spec(Bool(), default=False)  # a script only by id, stamped as a draft
 
 
 @dataclass(frozen=True)

@@ -355,6 +355,57 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "thêm nội dung hoặc giảm duration_minutes",
         "add content or lower duration_minutes",
     ),
+    "radio-no-approver": (
+        "chương trình chưa có người duyệt (approver)",
+        "the programme has no approver",
+        "ghi tên người duyệt vào approver khi lãnh đạo đã duyệt kịch bản; chương trình còn "
+        "đang soạn thì đặt draft: true",
+        "write the approver's name in approver once the script is approved; while it is being "
+        "written, set draft: true",
+    ),
+    "radio-web-wording": (
+        "lời chỉ hợp với trang web, người nghe đài không làm theo được: '{found}'{source}",
+        "wording that needs a web page, which a listener cannot follow: '{found}'{source}",
+        "viết lại cho người nghe; câu cần giữ trên trang thì bọc trong <!-- web --> … "
+        "<!-- /web --> (trang vẫn hiện, kịch bản bỏ qua), hoặc ghi lời đọc riêng ở spoken",
+        "reword it for listeners; to keep it on the page, wrap it in <!-- web --> … "
+        "<!-- /web --> (the page shows it, the script leaves it out), or write the segment's "
+        "own words in spoken",
+    ),
+    "radio-url": (
+        "địa chỉ web '{found}'{source} sẽ bị đọc từng chữ trên sóng",
+        "the address '{found}'{source} would be spelt out on air",
+        "bỏ địa chỉ khỏi lời đọc, hoặc nói bằng lời (ví dụ: trên trang thông tin điện tử của "
+        "huyện); trên trang thì bọc trong <!-- web --> … <!-- /web -->",
+        "leave it out of what is read, or say it in words (e.g. on the district's website); "
+        "on a page, wrap it in <!-- web --> … <!-- /web -->",
+    ),
+    "radio-footnote": (
+        "dấu chú thích '{found}'{source} không đọc được trên sóng",
+        "the footnote mark '{found}'{source} cannot be read on air",
+        "bỏ dấu chú thích; nếu cần, nói nguồn bằng lời (theo báo cáo …)",
+        "remove the mark; if the source matters, say it in words (according to the report …)",
+    ),
+    "radio-emoji": (
+        "biểu tượng '{found}'{source} không đọc được trên sóng",
+        "the symbol '{found}'{source} cannot be read on air",
+        "bỏ biểu tượng hoặc nói bằng lời",
+        "remove it or say it in words",
+    ),
+    "radio-markdown": (
+        "định dạng Markdown '{found}' trong lời đọc: người nghe không nghe thấy, kịch bản in "
+        "chữ thường",
+        "Markdown '{found}' in text to be read: listeners cannot hear it, the script prints "
+        "plain words",
+        "bỏ ký hiệu (**, #, [chữ](địa chỉ), `…`); muốn nhấn mạnh thì nói bằng lời",
+        "remove the marks (**, #, [words](address), `…`); to stress something, say it in words",
+    ),
+    "radio-web-marker": (
+        "<!-- web --> chưa có <!-- /web --> đóng lại{source}: phần sau nó không được đọc",
+        "<!-- web --> is never closed by <!-- /web -->{source}: nothing after it is read",
+        "thêm <!-- /web --> ở cuối phần chỉ dành cho trang web",
+        "add <!-- /web --> where the part meant only for the page ends",
+    ),
     "template-error": (
         "lỗi trong mẫu trang: {detail}",
         "error in a page template: {detail}",

@@ -6,24 +6,20 @@ Scripts name editors, readers and approvers: they go to the radio folder, never 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
-import tempfile
+import secrets
 import unicodedata
-import zipfile
 from pathlib import Path
 
-import docx
 import jinja2
-from docx.shared import Pt, RGBColor
 
 from ..content.model import Content
-from ..content.project import VIETNAM, build_datetime
+from ..content.project import build_datetime
 from ..text.i18n import format_date
-from .script import Script, make_script, reader_for
+from .script import DRAFT, Script, make_script, reader_for
 from .timing import clock
+from .word import document_bytes
 
-CONTENT_TYPES = "[Content_Types].xml"
 ILLUSTRATIVE = "NỘI DUNG MINH HỌA — KHÔNG PHÁT SÓNG (kịch bản có nội dung không phải tư liệu thật)"
 
 
@@ -48,9 +44,15 @@ def header(script: Script) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
+def notices(script: Script) -> list[str]:
+    """Return what a script must say before anything else: draft, illustrative content."""
+    return [text for text, shown in ((DRAFT, script.draft), (ILLUSTRATIVE, script.illustrative))
+            if shown]  # fmt: skip
+
+
 def text(script: Script) -> str:
-    """Return the plain-text script, NFC."""
-    out = [f"KỊCH BẢN PHÁT THANH: {script.programme.title}"]
+    """Return the plain-text script, NFC; a draft's stamp heads it and every section."""
+    out = [*([DRAFT] if script.draft else []), f"KỊCH BẢN PHÁT THANH: {script.programme.title}"]
     if script.illustrative:
         out.append(ILLUSTRATIVE)
     out += [f"{k}: {v}" for k, v in header(script)]
@@ -60,6 +62,8 @@ def text(script: Script) -> str:
         head += f" — {line.heading}" if line.heading else ""
         head += f" ({clock(line.seconds)})"
         out.append(head)
+        if script.draft:
+            out.append(f"  {DRAFT}")
         if line.cue:
             out.append(f"  ♪ {line.cue}")
         if line.reader:
@@ -82,107 +86,57 @@ def html(script: Script, templates: Path) -> str:
         undefined=jinja2.StrictUndefined,
     )
     return env.get_template("script.html").render(
-        script=script, header=header(script), clock=clock, illustrative=ILLUSTRATIVE
+        script=script,
+        header=header(script),
+        clock=clock,
+        illustrative=ILLUSTRATIVE,
+        draft=DRAFT,
+        air_date=format_date(script.programme.air_date, "vi"),
     )
-
-
-def word(script: Script, path: Path, when: dt.datetime) -> None:
-    """Write the script as .docx: headings per segment, cues, timings, the written form.
-
-    The file is the same, byte for byte, for the same content and build date `when`
-    (see `reproducible_zip`): nothing comes from the wall clock.
-    """
-    document = docx.Document()
-    props = document.core_properties
-    props.title = script.programme.title[:255]  # the longest title the format takes
-    props.author = props.last_modified_by = "site-builder"
-    props.revision = 1
-    utc = when.astimezone(dt.UTC).replace(tzinfo=None)  # written as "…Z"
-    props.created = props.modified = utc
-    document.add_heading(f"KỊCH BẢN PHÁT THANH: {script.programme.title}", level=0)
-    if script.illustrative:
-        document.add_paragraph().add_run(ILLUSTRATIVE).bold = True
-    table = document.add_table(rows=0, cols=2)
-    for key, value in header(script):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = key, value
-    for n, line in enumerate(script.lines, 1):
-        title = f"{n}. {line.label}" + (f" — {line.heading}" if line.heading else "")
-        document.add_heading(title, level=2)
-        meta = f"Bắt đầu {clock(line.start)} · thời lượng {clock(line.seconds)}"
-        if line.reader:
-            meta += f" · Người đọc: {line.reader}"
-        document.add_paragraph(meta).runs[0].italic = True
-        if line.cue:
-            document.add_paragraph(f"♪ {line.cue}").runs[0].bold = True
-        for para in line.spoken.splitlines():
-            document.add_paragraph(para)
-        if line.credit:
-            document.add_paragraph(f"({line.credit})")
-        if line.written and line.written != line.spoken:
-            note = document.add_paragraph().add_run("Bản viết: " + line.written)
-            note.font.size = Pt(9)
-            note.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    document.add_paragraph(
-        f"Tổng thời lượng: {clock(script.total)} / dự kiến {clock(script.target)}"
-    )
-    packed = io.BytesIO()
-    document.save(packed)
-    path.write_bytes(reproducible_zip(packed.getvalue(), when))
-
-
-def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Return the zip `data` repacked so that only its contents and `when` shape the bytes.
-
-    python-docx stamps every entry with the wall clock in the machine's time zone; here
-    every entry gets `when` in Vietnam time (zip keeps local time, from 1980, to 2 seconds),
-    the same permissions and compression, and a fixed order: [Content_Types].xml first,
-    as Word writes it, then by name.
-    """
-    local = when.astimezone(VIETNAM).replace(tzinfo=None)
-    local = min(max(local, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31, 23, 59, 58))
-    stamp = (local.year, local.month, local.day, local.hour, local.minute, local.second // 2 * 2)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        names = sorted(source.namelist(), key=lambda name: (name != CONTENT_TYPES, name))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whose permission bits follow
-            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
 
 
 def write(script: Script, out: Path, templates: Path, when: dt.datetime) -> list[Path]:
     """Write the three files of one programme into `out`, each replaced atomically."""
     out.mkdir(parents=True, exist_ok=True)
     stem = out / script.programme.id
-    written = []
-    for suffix, payload in ((".html", html(script, templates)), (".txt", text(script))):
-        written.append(_replace(stem.with_suffix(suffix), payload.encode("utf-8")))
-    partial = stem.with_suffix(".docx.part")
-    word(script, partial, when)
-    os.replace(partial, stem.with_suffix(".docx"))
-    written.append(stem.with_suffix(".docx"))
-    return written
+    payloads = (
+        (".html", html(script, templates).encode("utf-8")),
+        (".txt", text(script).encode("utf-8")),
+        (".docx", document_bytes(script, header(script), when, notices(script))),
+    )
+    return [_replace(stem.with_suffix(suffix), data) for suffix, data in payloads]
 
 
 def _replace(path: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
+    """Write `path` through a temporary file beside it, then swap it in.
+
+    The file is created with mode 0666 less the user's umask, as any file the user makes:
+    `mkstemp` would give 0600, and the three outputs of a script would differ.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 
 def write_all(root: Path, content: Content, out: Path, ids: list[str] | None = None) -> list[Path]:
-    """Write the scripts of `ids` (default: every programme) into `out`."""
+    """Write the scripts of `ids` into `out`; by default, of every programme but the drafts.
+
+    A draft is written only when asked for by id, stamped "BẢN NHÁP – CHƯA DUYỆT", so that
+    its approver has something to read.
+    """
     reader = reader_for(content)
     templates = root / "templates" / "radio"
     when = build_datetime(root)  # the .docx files' dates: the build's, never the wall clock
+    chosen = ids or sorted(p for p, prog in content.programmes.items() if not prog.draft)
     written: list[Path] = []
-    for pid in ids or sorted(content.programmes):
+    for pid in dict.fromkeys(chosen):
         script = make_script(content.programmes[pid], content, reader)
         written += write(script, out, templates, when)
     return written
