@@ -283,9 +283,12 @@ def cmd_status(root: Path, args: argparse.Namespace, lang: str) -> int:
 def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
     from .checks import load_content
     from .radio.render import write_all
+    from .radio.script import check_drafts
 
     content, problems = load_content(root)
     missing = [i for i in args.ids if i not in content.programmes]
+    if not has_errors(problems) and not missing:  # a draft is checked when it is asked for
+        problems += check_drafts(content, args.ids)
     if problems:
         print(report(problems, lang), file=sys.stderr)
     if has_errors(problems, args.strict):
@@ -318,10 +321,9 @@ def cmd_say(root: Path, args: argparse.Namespace, lang: str) -> int:
         reader = Reader(reader.glossary, south=True)
     reading = reader.read(unicodedata.normalize("NFC", text))
     print(reading.spoken)
-    for abbr in reading.unknown:
-        problem = ContentError(
-            "(say)", 0, 0, "unknown-abbreviation", {"found": abbr}, severity=WARNING
-        )
+    for flag in reading.flags:  # unknown abbreviations, addresses: with line and column
+        found = {"found": flag.found, "source": ""}
+        problem = ContentError("(say)", flag.line, flag.col, flag.code, found, severity=WARNING)
         print(problem.format(lang), file=sys.stderr)
     return 0
 
