@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -128,17 +128,51 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files")
 
 
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare a text with its golden file, tests/goldens/<name>.
+
+    `--update-goldens` writes the file instead: once, for a new golden or a change meant to
+    show, and then read by whoever wrote it. Never rewritten to make a failing test pass."""
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDENS / name
+        if request.config.getoption("--update-goldens"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        assert path.exists(), f"tests/goldens/{name} is missing (--update-goldens writes it)"
+        assert text == path.read_text(encoding="utf-8"), f"differs from tests/goldens/{name}"
+
+    return compare
+
+
+DECAP = REPO / "assets" / "admin" / "decap"
+
+
+def ignore_decap(folder: str, names: list[str]) -> set[str]:
+    """Leave out the vendored Decap bundle when copying the design (for `copytree`)."""
+    return {"decap"} if Path(folder) == DECAP.parent else set()
+
+
 @pytest.fixture
 def make_site(tmp_path: Path):
     """Return a factory of tiny sites: our design plus the given content files."""
 
-    def factory(files: dict[str, str | bytes] | None = None, minimal: bool = True) -> TinySite:
+    def factory(
+        files: dict[str, str | bytes] | None = None, minimal: bool = True, editor: bool = False
+    ) -> TinySite:
+        """`editor`: also copy the web editor's Decap bundle (2.9 MB), for tests that load
+        /admin/ in a browser; a site without it builds the same pages."""
         root = tmp_path / "project"
         root.mkdir()
+        skipped = None if editor else ignore_decap
         for name in DESIGN:
             source = REPO / name
             if source.is_dir():
-                shutil.copytree(source, root / name)
+                shutil.copytree(source, root / name, ignore=skipped)
             else:
                 shutil.copy(source, root / name)
         site = TinySite(root)
@@ -181,10 +215,11 @@ def browser():
     """Debian's Chromium, headless; a missing browser fails the tests, never skips them."""
     from playwright.sync_api import sync_playwright
 
-    from browser import ARGS, CHROMIUM
+    from browser import ARGS, chromium_path
 
+    executable = chromium_path()  # a missing browser fails in one line naming the package
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=ARGS)
         yield chromium
         chromium.close()
 

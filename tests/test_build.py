@@ -11,11 +11,12 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from site_builder.build import repair
@@ -197,96 +198,181 @@ def test_serve_rebuilds_when_content_changes(make_site, tmp_path):
     assert not list(scratch.iterdir())  # and the copy of the site went with it
 
 
-def _slow_english(monkeypatch, folder: Path) -> tuple[Path, Path]:
-    """Make the preview's English build a child that makes a temporary folder (its path in
-    `folder/temporary`) and marks `started`, then, 2 s later, `late`, as Pagefind writes
-    into the site; return both paths."""
-    from site_builder.engine import plugin
+class SlowEnglish:
+    """The preview's English build, made slow: a child that keeps a temporary folder and
+    starts a stand-in for Pagefind, which writes into the site only after a minute. Both
+    processes write their ids, so that a test waits on them, not on a clock."""
 
-    started, late = folder / "started", folder / "written-late"
-    indexer = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(2); "
-    indexer += f"pathlib.Path({str(late)!r}).touch()"
+    def __init__(self, monkeypatch, folder: Path) -> None:
+        from site_builder.engine import preview
 
-    def english_and_index(root: Path, site_dir: Path) -> None:
-        (folder / "temporary").write_text(tempfile.mkdtemp(), encoding="utf-8")
-        subprocess.run([sys.executable, "-c", indexer], check=False)
-        late.touch()
+        self.folder = folder
+        self.late = folder / "written-late"
+        indexer = (
+            f"import os, pathlib, time; pathlib.Path({str(folder / 'indexer.pid')!r})"
+            ".write_text(str(os.getpid())); time.sleep(60); "
+            f"pathlib.Path({str(self.late)!r}).touch()"
+        )
 
-    monkeypatch.setattr(plugin, "_english_and_index", english_and_index)
-    return started, late
+        def english(root: Path, site_dir: Path) -> None:
+            (folder / "temporary").write_text(tempfile.mkdtemp(), encoding="utf-8")
+            (folder / "english.pid").write_text(str(os.getpid()), encoding="utf-8")
+            subprocess.run([sys.executable, "-c", indexer], check=False)
+            self.late.touch()
+
+        monkeypatch.setattr(preview, "english_and_index", english)
+
+    def pid(self, name: str) -> int:
+        return int((self.folder / f"{name}.pid").read_text(encoding="utf-8"))
+
+    def started(self) -> bool:
+        written = self.folder / "indexer.pid"
+        return written.exists() and written.read_text(encoding="utf-8") != ""
+
+    def stopped(self) -> bool:
+        """Both processes have ended: neither writes anything any more."""
+        return all(ended(self.pid(name)) for name in ("english", "indexer"))
+
+    def kill_leftovers(self) -> None:
+        """After a failed test: end the processes this test started that still run."""
+        for name in ("english", "indexer"):
+            with contextlib.suppress(OSError, ValueError):
+                if not ended(self.pid(name)):
+                    os.kill(self.pid(name), signal.SIGKILL)
 
 
-def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, monkeypatch):
-    from site_builder.engine import plugin
+@pytest.fixture
+def slow_english(monkeypatch) -> Iterator[Callable[[Path], SlowEnglish]]:
+    made: list[SlowEnglish] = []
 
-    started, late = _slow_english(monkeypatch, tmp_path)
-    plugin.english_in_background(tmp_path, tmp_path / "site")
-    assert wait_for(started.exists, 10)
+    def factory(folder: Path) -> SlowEnglish:
+        made.append(SlowEnglish(monkeypatch, folder))
+        return made[-1]
+
+    yield factory
+    for english in made:
+        english.kill_leftovers()
+
+
+def ended(pid: int) -> bool:
+    """Whether process `pid` has ended (gone, or a zombie no one has reaped yet)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, slow_english):
+    from site_builder.engine import plugin, preview
+
+    english = slow_english(tmp_path)
+    preview.english_in_background(tmp_path, tmp_path / "site")
+    assert wait_for(english.started, 10)
     plugin.SiteBuilderPlugin().on_shutdown()  # MkDocs then removes the folder they write into
-    assert not plugin._english
+    assert ended(english.pid("english"))  # stopped, and waited for, before on_shutdown returns
     assert not Path((tmp_path / "temporary").read_text(encoding="utf-8")).exists()
-    time.sleep(2.5)
-    assert not late.exists()
+    assert wait_for(english.stopped, 10)  # Pagefind's stand-in too, stopped with its group
+    assert not english.late.exists()
 
 
-def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site, monkeypatch):
+def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site, slow_english):
     from mkdocs.config import load_config
 
-    from site_builder.engine import plugin
+    from site_builder.engine import preview
 
     site = make_site()
-    started, late = _slow_english(monkeypatch, site.root)
+    english = slow_english(site.root)
     site_dir = site.root / "preview"
-    plugin.english_in_background(site.root, site_dir)
-    assert wait_for(started.exists, 10)
+    preview.english_in_background(site.root, site_dir)
+    assert wait_for(english.started, 10)
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site_dir))
-    preview = config.plugins["site-builder"]
-    preview.on_startup(command="serve", dirty=True)
+    served = config.plugins["site-builder"]
+    served.on_startup(command="serve", dirty=True)
     try:
-        preview.on_config(config)  # a newer edit's rebuild begins
-        assert site_dir not in plugin._english  # stopped before this rebuild's own stages
-        time.sleep(2.5)
-        assert not late.exists()
+        served.on_config(config)  # a newer edit's rebuild begins
+        assert ended(english.pid("english"))  # stopped before this rebuild's own stages
+        assert wait_for(english.stopped, 10)
+        assert not english.late.exists()
     finally:
-        preview.on_shutdown()
+        served.on_shutdown()
 
 
-def _preview_server(root: Path):
+def _preview_server(root: Path, builder=lambda: None):
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+    server = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(root))
     server.watch(str(root))
     server.watch(str(root))  # watched twice, as MkDocs counts: unwatched once, still watched
     return server
 
 
+class Events:
+    """A watchdog handler that keeps what it is told, in order."""
+
+    def __init__(self) -> None:
+        from watchdog.events import FileSystemEventHandler
+
+        self.seen: list[tuple[str, str]] = []
+        self.handler = FileSystemEventHandler()
+        self.handler.on_any_event = lambda event: self.seen.append(  # type: ignore[method-assign]
+            (event.event_type, Path(str(event.src_path)).name)
+        )
+
+    def saw(self, kind: str, name: str) -> bool:
+        return (kind, name) in self.seen
+
+
 def test_the_preview_is_told_of_changes_by_file_events(tmp_path, monkeypatch) -> None:
+    """Events, not polling; and a build's reads of the files it watches are no changes: an
+    observer told of them would rebuild after every rebuild."""
+    import threading
+
+    from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
 
-    from site_builder.engine.plugin import watch_natively
+    from site_builder.engine.preview import watch_natively
 
     monkeypatch.delenv("SITE_BUILDER_POLL", raising=False)
-    server = _preview_server(tmp_path)
+    item, marker = tmp_path / "tin.yml", tmp_path / "moc.yml"
+    item.write_text("title: 1\n", encoding="utf-8")
+    built: list[str] = []
+
+    def build() -> None:  # as a build does, it reads the content it watches
+        built.append(item.read_text(encoding="utf-8"))
+
+    server = _preview_server(tmp_path, build)
     assert watch_natively(server, tmp_path)
     assert not isinstance(server.observer, PollingObserver)
-    assert server._watched_paths == {str(tmp_path): 2}
-    (tmp_path / "tin.yml").write_text("title: x\n", encoding="utf-8")
-    server.observer.start()
+    server.unwatch(str(tmp_path))  # watched twice, unwatched once: still watched
+    ours, control = Events(), Events()
+    server.observer.schedule(ours.handler, str(tmp_path), recursive=True)  # as the server's
+    everything = Observer()  # the control: a plain observer is told of reads too
+    everything.schedule(control.handler, str(tmp_path), recursive=True)
+    everything.start()
+    serving = threading.Thread(target=server.serve, daemon=True)
+    serving.start()
     try:
-        assert (tmp_path / "tin.yml").read_text(encoding="utf-8")  # a build reads the content
-        time.sleep(0.5)
-        assert not server._want_rebuild  # reading is not changing: no rebuild after rebuild
-        (tmp_path / "tin.yml").write_text("title: y\n", encoding="utf-8")
-        assert wait_for(lambda: server._want_rebuild, 5)  # noticed without a poll
+        assert wait_for(server.serve_thread.is_alive, 10)  # started after the observer
+        item.write_text("title: 2\n", encoding="utf-8")
+        assert wait_for(lambda: built[-1:] == ["title: 2\n"], 10)  # noticed, and built
+        marker.write_text("x\n", encoding="utf-8")  # events come in order: after the reads
+        assert wait_for(lambda: ours.saw("modified", "moc.yml"), 10)
+        assert wait_for(lambda: control.saw("modified", "moc.yml"), 10)
+        assert control.saw("closed_no_write", "tin.yml")  # the build read tin.yml
+        kinds = {kind for kind, _ in ours.seen}
+        assert kinds <= {"created", "modified", "deleted", "moved"}, ours.seen
     finally:
-        server.observer.stop()
-        server.observer.join()
+        server.shutdown(wait=True)
+        serving.join(10)
+        everything.stop()
+        everything.join()
 
 
 def test_the_preview_can_be_asked_to_poll(tmp_path, monkeypatch) -> None:
     from watchdog.observers.polling import PollingObserver
 
-    from site_builder.engine.plugin import watch_natively
+    from site_builder.engine.preview import watch_natively
 
     monkeypatch.setenv("SITE_BUILDER_POLL", "1")
     server = _preview_server(tmp_path)

@@ -9,14 +9,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import tree_hash
+from conftest import tree_hash, wait_for
 
 # --- YAML and text hazards, each with its message -------------------------------------------
 
@@ -256,11 +255,8 @@ def killed_build(site, point: str, tmp_path: Path) -> None:
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)  # fmt: skip
     try:
-        deadline = time.monotonic() + 120
-        while not pause.exists():
-            assert process.poll() is None, f"the build ended before reaching {point}"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        assert wait_for(lambda: pause.exists() or process.poll() is not None, 120)
+        assert process.poll() is None, f"the build ended before reaching {point}"
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)

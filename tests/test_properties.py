@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -39,11 +40,55 @@ values = st.recursive(
 records = st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=10), values, max_size=10)
 
 
+# Text that is often YAML: keys, lists, flow collections, anchors, tags, comments, quotes,
+# and Vietnamese as a Mac or an old keyboard writes it (decomposed: NFD).
+yaml_like = st.lists(
+    st.sampled_from(["title: ", "vi: ", "\n", "\n  ", "- ", "{", "}", "[", "]", ", ", "# ",
+                     '"', "'", "&a ", "*a", "!!str ", "!x ", "\t", "Tin", "Lò Thị Mẫu",
+                     "Lo\u0300 Thi\u0323 Mâ\u0303u", "u\u031b\u0300", "e\u0301", "\u0301",
+                     "Đ", "2022-09-21", "null", "\x00", "\ufeff", "---\n", "...\n"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
 @FUZZ
-@given(st.text(max_size=300))
-def test_loader_never_crashes_on_any_text(text: str) -> None:
+@given(st.text(max_size=300) | yaml_like)
+def test_loader_gives_a_document_or_says_why_for_any_text(text: str) -> None:
     root, problems = load_text(text, "content/x.yml")
-    assert root is not None or problems is not None
+    for problem in problems:  # each names the file and reads in both languages
+        assert problem.path == "content/x.yml" and problem.line >= 0
+        assert problem.message("vi") and problem.message("en")
+    if root is None and not problems:  # no problem, no document: the text holds none
+        assert blank(text), text
+    if root is not None:  # a document: its text is NFC, as every page shows it
+        assert all(unicodedata.is_normalized("NFC", value) for value in scalars_of(root))
+
+
+def blank(text: str) -> bool:
+    """Whether `text` holds no YAML document: only spaces, byte-order marks, comments and
+    document markers."""
+    for line in text.replace("\ufeff", "").splitlines():
+        line = line.strip(" \t")
+        if line and not line.startswith("#") and line not in ("---", "..."):
+            return False
+    return True
+
+
+def scalars_of(node: yaml.Node) -> list[str]:
+    """Every scalar's text below `node` (keys too), each node once."""
+    found, stack, seen = [], [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            found.append(current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for pair in current.value for item in pair)
+    return found
 
 
 @FUZZ

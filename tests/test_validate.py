@@ -200,7 +200,7 @@ def test_optional_fields_left_blank_by_a_form_count_as_not_written(make_site) ->
 
 
 def test_a_long_running_process_validates_again_only_what_changed(make_site) -> None:
-    from site_builder.content.validate import _read, load_content
+    from site_builder.checks import load_content
 
     site = make_site({"content/albums/a.yml": """\
         title: {vi: Album}
@@ -210,11 +210,8 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
     (site.root / "content/images/mau").mkdir(parents=True)
     photo = site.root / "content/images/mau/a.jpg"
     jpeg(photo)
-    extra = {"id": "a", "path": "content/albums/a.yml"}
-    from site_builder.content.model import Album
-
-    first = _read(site.root, "content/albums/a.yml", Album, extra)
-    assert _read(site.root, "content/albums/a.yml", Album, extra) is first  # kept
+    first = load_content(site.root)[0].albums["a"]
+    assert load_content(site.root)[0].albums["a"] is first  # kept: the very record
     photo.write_bytes(b"not a picture")  # the photo changed: checked again
     _, problems = load_content(site.root)
     assert [p.code for p in problems] == ["not-an-image"], problems
@@ -223,14 +220,19 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
     assert any(p.code == "missing-file" for p in problems), problems
     jpeg(photo)
     site.write("content/albums/a.yml", "title: {vi: Album}\nphotos: []\n")  # the file changed
-    _, problems = load_content(site.root)
-    assert not problems and _read(site.root, "content/albums/a.yml", Album, extra) is not first
+    content, problems = load_content(site.root)
+    assert not problems and content.albums["a"] is not first
 
 
-def test_reading_in_several_processes_gives_what_one_process_reads(make_site, monkeypatch) -> None:
+def test_reading_in_several_processes_gives_what_one_process_reads(
+    make_site, tmp_path, monkeypatch
+) -> None:
     """A build reads its files in forked processes: same records, same problems, all kept."""
     import os
+    import shutil
+    from pathlib import Path
 
+    from site_builder.checks import load_content
     from site_builder.content import validate
 
     files = {"content/fields/kinh-te.yml": FIELD, "content/news/2022/tin.yml": BROKEN_NEWS}
@@ -239,23 +241,39 @@ def test_reading_in_several_processes_gives_what_one_process_reads(make_site, mo
     files["content/news/2021/tin-3.yml"] = "title: [unclosed\n"
     files["content/news/2021/Tin Sai.yml"] = BROKEN_NEWS  # refused before it is read
     site = make_site(files)
+    twin = tmp_path / "twin"  # the same files, in a folder this process has read nothing of
+    shutil.copytree(site.root, twin)
+    log = tmp_path / "reads.log"  # which process read each file: forked readers write here
+    real_read = Path.read_bytes
+
+    def logged(path: Path) -> bytes:
+        if "content" in path.parts:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()} {path}\n")
+        return real_read(path)
+
+    def readers(project: Path) -> dict[str, set[int]]:
+        """Each file of `project` read since the log began → the processes that read it."""
+        seen: dict[str, set[int]] = {}
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        for line in lines:
+            pid, path = line.split(" ", 1)
+            if path.startswith(f"{project}/"):
+                seen.setdefault(path, set()).add(int(pid))
+        return seen
+
+    monkeypatch.setattr(Path, "read_bytes", logged)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
-    read_now = validate._read_now
-
-    def marked(*args):  # which process read each file
-        record, ctx = read_now(*args)
-        ctx.pid = os.getpid()
-        return record, ctx
-
-    monkeypatch.setattr(validate, "_read_now", marked)
-    validate._memo.clear()
-    one = validate.load_content(site.root, processes=1)
-    validate._memo.clear()
-    three = validate.load_content(site.root, processes=3)
+    one = load_content(twin, processes=1)
+    three = load_content(site.root, processes=3)
     assert three[0] == one[0] and len(three[0].news) == 9
     assert [p.format("vi") for p in three[1]] == [p.format("vi") for p in one[1]]
     assert {p.code for p in one[1]} >= {"yaml-syntax", "bad-id", "dangling-ref"}
-    ours = [entry for key, entry in validate._memo.items() if key[0] == str(site.root)]
-    assert len(ours) == 13 and len({entry[2][1].pid for entry in ours}) == 3
-    again = validate.load_content(site.root, processes=3)  # every file kept: read alone
+    assert set().union(*readers(twin).values()) == {os.getpid()}
+    shared = readers(site.root)
+    assert len(shared) == 13 and all(len(pids) == 1 for pids in shared.values())  # each once
+    assert len(set().union(*shared.values())) == 3  # by three processes
+    log.unlink()
+    again = load_content(site.root, processes=3)  # every file kept: read alone, if at all
     assert all(again[0].news[i] is three[0].news[i] for i in three[0].news)
+    assert set().union(*readers(site.root).values()) <= {os.getpid()}

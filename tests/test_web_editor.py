@@ -23,7 +23,7 @@ import yaml
 from site_builder.cms import config as cms_config
 from site_builder.cms import server as admin_server
 from site_builder.cms.proxy import Proxy, ProxyError
-from site_builder.content import model, schema
+from site_builder.content import model, scalars, schema, structures
 from site_builder.content.validate import KINDS, load_content
 from site_builder.text.slugs import slugify
 
@@ -84,42 +84,42 @@ def check_widgets(cls: type, widgets: list[dict], where: str, present: bool = Tr
         checked += 1
         if f.name == "guid":
             assert widget["widget"] == "hidden"
-        elif isinstance(conv, schema.TextOf):
+        elif isinstance(conv, structures.TextOf):
             assert [w["name"] for w in widget["fields"]] == ["vi", "en"], here
             assert widget["fields"][0]["required"] == widget["required"], here
             assert not widget["fields"][1]["required"], here
             inner = widget["fields"][0]["widget"]
             assert (inner == "markdown") == conv.markdown, here
-        elif isinstance(conv, schema.ListOf) and isinstance(conv.item, schema.Obj):
+        elif isinstance(conv, structures.ListOf) and isinstance(conv.item, structures.Obj):
             assert widget["widget"] == "list", here
             checked += check_widgets(conv.item.cls, widget["fields"], here)
-        elif isinstance(conv, schema.ListOf) and isinstance(conv.item, schema.RefTo):
+        elif isinstance(conv, structures.ListOf) and isinstance(conv.item, scalars.RefTo):
             assert widget["widget"] == "relation" and widget["multiple"], here
             assert widget["collection"] == conv.item.kind, here
-        elif isinstance(conv, schema.ListOf):
+        elif isinstance(conv, structures.ListOf):
             assert widget["widget"] == "list" and "field" in widget, here
-        elif isinstance(conv, schema.Obj):
+        elif isinstance(conv, structures.Obj):
             assert widget["widget"] == "object", here
             inner_present = present and f.metadata["required"]
             checked += check_widgets(conv.cls, widget["fields"], here, inner_present)
-        elif isinstance(conv, schema.RefTo):
+        elif isinstance(conv, scalars.RefTo):
             assert widget["widget"] == "relation" and widget["collection"] == conv.kind, here
             assert widget["value_field"] == "{{slug}}", here  # an id is a file name
-        elif isinstance(conv, schema.ImagePath):
+        elif isinstance(conv, scalars.ImagePath):
             assert widget["widget"] == "image", here
-        elif isinstance(conv, schema.Date):
+        elif isinstance(conv, scalars.Date):
             assert widget["widget"] == "datetime" and widget["format"] == "YYYY-MM-DD", here
             assert widget["time_format"] is False, here
-        elif isinstance(conv, schema.Choice):
+        elif isinstance(conv, scalars.Choice):
             assert [o["value"] for o in widget["options"]] == list(conv.values), here
-        elif isinstance(conv, schema.Bool):
+        elif isinstance(conv, scalars.Bool):
             assert widget["widget"] == "boolean", here
-        elif isinstance(conv, schema.Int | schema.Number):
+        elif isinstance(conv, scalars.Int | scalars.Number):
             assert widget["widget"] == "number", here
-        elif isinstance(conv, schema.YearMap):
+        elif isinstance(conv, structures.YearMap):
             assert [w["name"] for w in widget["fields"]] == [str(y) for y in YEARS], here
         else:  # strings: times, numbers of documents, phone numbers stay strings
-            assert isinstance(conv, schema.Str | schema.Time | schema.Alias | schema.Url), here
+            assert isinstance(conv, scalars.Str | scalars.Time | scalars.Alias | scalars.Url), here
             assert widget["widget"] in ("string", "text"), here
     return checked
 
@@ -152,8 +152,8 @@ def _names(cls: type) -> set[str]:
     for f in spec_fields(cls):
         names.add(f.name)
         conv = f.metadata["conv"]
-        inner = conv.item if isinstance(conv, schema.ListOf) else conv
-        if isinstance(inner, schema.Obj) and inner.cls is not cls:
+        inner = conv.item if isinstance(conv, structures.ListOf) else conv
+        if isinstance(inner, structures.Obj) and inner.cls is not cls:
             names |= _names(inner.cls)
     return names
 
@@ -161,7 +161,7 @@ def _names(cls: type) -> set[str]:
 def test_a_field_added_to_the_schema_without_a_label_fails() -> None:
     @dataclasses.dataclass(frozen=True)
     class Extended(model.Album):
-        venue: str | None = schema.spec(schema.Str())
+        venue: str | None = schema.spec(scalars.Str())
 
     with pytest.raises(KeyError, match="venue"):
         cms_config.fields(Extended, YEARS)
@@ -186,8 +186,9 @@ def test_hosted_backend_uses_the_merge_request_workflow() -> None:
 # The local back end -----------------------------------------------------------------------
 
 
-def project_with_person(make_site) -> Path:
-    site = make_site({"content/people/lo-thi-mau.yml": PERSON})
+def project_with_person(make_site, editor: bool = False) -> Path:
+    """A tiny project with one exemplar; `editor`: with Decap's bundle, for the browser."""
+    site = make_site({"content/people/lo-thi-mau.yml": PERSON}, editor=editor)
     return site.root
 
 
@@ -414,7 +415,7 @@ def shoot(page, name: str, tmp_path: Path) -> None:
 def test_editor_creates_news_with_an_image_and_edits_an_exemplar(
     make_site, browser, tmp_path: Path
 ) -> None:
-    root = project_with_person(make_site)
+    root = project_with_person(make_site, editor=True)  # Decap runs in the browser here
     site = root / "site"
     from site_builder import build as build_stage
 
