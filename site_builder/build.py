@@ -19,8 +19,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .checks import READERS, load_content
+from .checks import load_content
 from .content import project
+from .content.reading import READERS
 from .core import workers as processes
 from .core.cachedir import cache_root
 from .core.errors import BuildFailed, ContentError, has_errors, machine_problem

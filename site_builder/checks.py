@@ -14,7 +14,6 @@ from .content.model import Content
 from .core.errors import ContentError
 from .radio.script import check_all as radio_checks
 
-READERS = validate.READERS
 STAGE_CHECKS: tuple[validate.Check, ...] = (radio_checks,)
 
 

@@ -238,7 +238,8 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
-    from .checks import READERS, load_content
+    from .checks import load_content
+    from .content.reading import READERS
 
     wanted = []
     for path in args.paths:

@@ -233,7 +233,7 @@ def test_reading_in_several_processes_gives_what_one_process_reads(
     from pathlib import Path
 
     from site_builder.checks import load_content
-    from site_builder.content import validate
+    from site_builder.content import reading
 
     files = {"content/fields/kinh-te.yml": FIELD, "content/news/2022/tin.yml": BROKEN_NEWS}
     for n in range(9):
@@ -263,7 +263,7 @@ def test_reading_in_several_processes_gives_what_one_process_reads(
         return seen
 
     monkeypatch.setattr(Path, "read_bytes", logged)
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     one = load_content(twin, processes=1)
     three = load_content(site.root, processes=3)
     assert three[0] == one[0] and len(three[0].news) == 9
