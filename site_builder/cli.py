@@ -286,6 +286,9 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
     from .radio.render import write_all
     from .radio.script import check_drafts
 
+    out = (args.out or root / "radio").absolute()
+    outputs.guard(root, out, outputs.RADIO)  # before anything is read
+    outputs.apart(root / "site", out)
     content, problems = load_content(root)
     missing = [i for i in args.ids if i not in content.programmes]
     if not has_errors(problems) and not missing:  # a draft is checked when it is asked for
@@ -297,9 +300,6 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
     if missing:
         print(say("no-programme", lang, ids=", ".join(missing)), file=sys.stderr)
         return USAGE
-    out = (args.out or root / "radio").absolute()
-    outputs.guard(root, out, outputs.RADIO)
-    outputs.apart(root / "site", out)
     unwritable = outputs.unwritable(root, out)
     if unwritable is not None:
         print(report([unwritable], lang), file=sys.stderr)

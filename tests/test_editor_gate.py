@@ -392,3 +392,14 @@ def test_every_method_answers_only_to_the_servers_own_name_and_port(editor) -> N
     status, answer = editor.post({"action": "info", "params": {}}, {"Origin": "http://[::1"})
     assert status == 403, answer
     assert editor.post({"action": "info", "params": {}})[0] == 200
+
+
+def test_nothing_is_written_or_deleted_through_a_link_out_of_content(editor, tmp_path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.jpg").write_bytes(picture())
+    os.symlink(outside, editor.root / "content" / "images" / "out")
+    for status, answer in (editor.delete("content/images/out/x.jpg"),
+                           editor.upload("content/images/out/y.jpg", picture())):  # fmt: skip
+        assert status is not None and 400 <= status < 500, answer
+    assert sorted(p.name for p in outside.iterdir()) == ["x.jpg"]

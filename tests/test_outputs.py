@@ -244,3 +244,26 @@ def test_a_deleted_working_folder_is_named(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "The current folder was deleted" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("journal", [
+    '[["{victim}", "/proc", 1]]',
+    '[["{victim}", "{site}", {inode}]]',
+    '[["{new}", "{victim}", {inode}]]',
+    '[1]', '{{"a": 1}}', '[["{new}", "{site}", "x"]]',
+])  # fmt: skip
+def test_a_journal_from_elsewhere_moves_and_deletes_nothing(make_site, tmp_path, journal) -> None:
+    """The swap journal lies in the project folder: one brought in by a zip or a shared folder
+    must not name what the next build moves or deletes."""
+    site = make_site()
+    assert site.cli("build").returncode == 0
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("someone's file", encoding="utf-8")
+    text = journal.format(victim=victim, site=site.site, new=site.root / ".site.new",
+                          inode=victim.stat().st_ino)  # fmt: skip
+    (site.root / ".site.swap").write_text(text, encoding="utf-8")
+    result = site.cli("build")
+    assert result.returncode == 0, result.stderr
+    assert (victim / "keep.txt").read_text(encoding="utf-8") == "someone's file"
+    assert not (site.root / ".site.swap").exists()

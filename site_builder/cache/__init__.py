@@ -1,1 +1,1 @@
-"""What rebuilds reuse: page bodies, the code digest and the up-to-date record."""
+"""What rebuilds reuse: page bodies, compiled templates, cache folders and the code digest."""

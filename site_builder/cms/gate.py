@@ -93,7 +93,7 @@ class Gate:
         refused = [
             problem
             for rel, data in changes.items()
-            if (problem := layout_problem(rel, delete=data is None)) is not None
+            if (problem := layout_problem(rel, delete=data is None) or self._outside(rel))
         ]
         if refused or not changes:
             return sorted(refused)
@@ -117,6 +117,13 @@ class Gate:
             ]
         return sorted(refused) + sorted(caused)  # the refusal, then what it would break
 
+    def _outside(self, rel: str) -> ContentError | None:
+        """Refuse a path that a link leads out of content/: nothing there is written or deleted."""
+        content = (self.project / CONTENT).resolve()
+        if (self.project / rel).resolve().is_relative_to(content):
+            return None
+        return ContentError(rel, 0, 0, "not-content-file", {"found": rel})
+
     # The mirror --------------------------------------------------------------------------
 
     def _mirror(self) -> None:
@@ -126,10 +133,10 @@ class Gate:
 
     def _stage(self, rel: str, data: bytes | None) -> None:
         path = self.mirror / rel
+        for parent in reversed(path.relative_to(self.mirror).parents[:-1]):
+            _remove_unless_folder(self.mirror / parent)  # a link: never written through
         _remove(path)
         if data is not None:
-            for parent in reversed(path.relative_to(self.mirror).parents[:-1]):
-                _remove_unless_folder(self.mirror / parent)
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "xb") as file:  # a new file: never through a link to content
                 file.write(data)

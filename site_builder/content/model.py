@@ -1,7 +1,7 @@
 """The content model: frozen records, each field declaring how it is read from YAML.
 
 Nothing here holds raw YAML. `spec(...)` puts the converter in the field's metadata, so the
-schema lives in one place; `validate.py` reads files into these classes.
+schema lives in one place; `reading.py` reads files into these classes.
 """
 
 from __future__ import annotations

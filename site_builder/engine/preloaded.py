@@ -1,7 +1,7 @@
 """What a build hands to the MkDocs processes it forks: validated content, processed images.
 
 Read once by `site-builder build` before it forks a process per language; plain `mkdocs
-build` and the preview, which fork nothing, read the content themselves.
+build` and the preview's Vietnamese build read the content themselves.
 """
 
 from __future__ import annotations

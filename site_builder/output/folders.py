@@ -22,7 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from ..core.cachedir import cache_root
 from ..core.checkpoints import checkpoint
 from ..core.errors import ContentError, shown_path
 
@@ -82,25 +84,33 @@ class OutputRefused(Exception):
 def guard(root: Path, target: Path, kind: str) -> None:
     """Raise OutputRefused unless `target` may be replaced by a `kind` folder."""
     where, project = _resolved(target), _resolved(root)
-    if where == project or where in project.parents:
+    if _within(project, where):
         raise OutputRefused("project", target)
-    from ..core.cachedir import cache_root  # the cache may be set apart by SITE_BUILDER_CACHE
-
     areas = [(project / name, name + "/") for name in _PROTECTED]
     areas.append((_resolved(cache_root(root)), str(cache_root(root))))
     for area, name in areas:
-        if where == area or area in where.parents:
+        if _within(where, area):
             raise OutputRefused("protected", target, area=name)
     for folder in where.parents:  # `radio --out site/x`: inside a folder of the other kind
         if marked(folder) not in (None, kind):
             raise OutputRefused("nested", target, folder)
-    if where.exists() or where.is_symlink():
+    if where.exists():
         if not where.is_dir():
             raise OutputRefused("not-a-folder", target)
         mark_ = marked(where)
         if mark_ == kind or _empty(where) or _earlier_build(where, project, kind):
             return
         raise OutputRefused("nested" if mark_ else "foreign", target, where)
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies in it; by the file system's own judgement where
+    both exist, since a case-insensitive one (macOS, Windows) has `Templates` be `templates`."""
+    if path == folder or folder in path.parents:
+        return True
+    if not folder.exists():
+        return False
+    return any(p.exists() and os.path.samefile(p, folder) for p in (path, *path.parents))
 
 
 def apart(site: Path, radio: Path) -> None:
@@ -156,7 +166,12 @@ def _earlier_build(folder: Path, project: Path, kind: str) -> bool:
         return False
     if kind == SITE:
         return all((folder / name).is_file() for name in ("index.html", "404.html", "sitemap.xml"))
-    return all(p.is_file() and p.suffix in (".html", ".txt", ".docx") for p in folder.iterdir())
+    # only scripts of this project's programmes: an editor's own file there is kept
+    programmes = {p.stem for p in (project / "content" / "radio").glob("*.yml")}
+    return all(
+        p.is_file() and p.suffix in (".html", ".txt", ".docx") and p.stem in programmes
+        for p in folder.iterdir()
+    )
 
 
 # --- staging and the swap ---------------------------------------------------------------
@@ -201,10 +216,28 @@ def _finish(staged: Path, target: Path, inode: int) -> list[Path]:
         return [old] if old.exists() else []
     if _exchange(staged, target):  # now `staged` holds the previous output
         return [staged]
+    # two renames where the system swaps no folders in one step (Windows, macOS): for an
+    # instant there is no `target`; a run killed then is finished by the next, as above
     shutil.rmtree(old, ignore_errors=True)
     target.rename(old)
+    checkpoint("renamed")  # a test kills here
     staged.rename(target)
     return [old]
+
+
+def _trusted(entries: Any, targets: list[Path]) -> list[tuple[Path, Path, int]]:
+    """The journal's entries that name this run's own pairs (a folder's `.new` sibling and
+    the folder). A journal is a file in the project: one brought in from elsewhere (a zip, a
+    shared folder) must never name what a build moves or deletes."""
+    ours = {(str(sibling(t, "new")), str(t)) for t in targets}
+    if not isinstance(entries, list):
+        return []
+    return [
+        (Path(e[0]), Path(e[1]), e[2])
+        for e in entries
+        if isinstance(e, list) and len(e) == 3 and isinstance(e[2], int)
+        and isinstance(e[0], str) and isinstance(e[1], str) and (e[0], e[1]) in ours
+    ]  # fmt: skip
 
 
 def _inode(path: Path) -> int | None:
@@ -228,20 +261,21 @@ def _exchange(a: Path, b: Path) -> bool:
     return done == 0
 
 
-def repair(target: Path) -> None:
-    """Finish a swap that a killed run began (every pair its journal names), else undo
-    what a run killed before its swap left; remove the leftovers either way."""
+def repair(target: Path, *others: Path) -> None:
+    """Finish a swap that a killed run began, else undo what a run killed before its swap
+    left; remove the leftovers either way. `target` is the site folder, whose journal names
+    the pairs; `others` the run's other output folders (the radio scripts)."""
     journal = sibling(target, "swap")
     try:
-        entries = json.loads(journal.read_text(encoding="utf-8"))
+        entries = _trusted(json.loads(journal.read_text(encoding="utf-8")), [target, *others])
     except (OSError, ValueError):
         entries = []
-    for staged, other, inode in entries:
-        for leftover in _finish(Path(staged), Path(other), inode):
+    for staged, folder, inode in entries:
+        for leftover in _finish(staged, folder, inode):
             _remove(leftover)
     journal.unlink(missing_ok=True)
     journal.with_name(journal.name + ".part").unlink(missing_ok=True)
-    for folder in {target, *(Path(other) for _, other, _ in entries)}:
+    for folder in (target, *others):
         old = sibling(folder, "old")
         if old.exists() and not folder.exists():
             old.rename(folder)

@@ -31,6 +31,9 @@ __all__ = ["ADDRESS", "DIGITS", "MONTHS", "UNITS", "UNKNOWN", "Flag", "Reader", 
 
 # "Lưu: VT, NV." is for the archive, not the air: the whole line goes.
 FILING = re.compile(r"(?m)^[ \t]*[-–]?[ \t]*Lưu[ \t]*:[^\n]*(?:\n|$)")
+# a run of digits no amount or code has: read one by one, and never seen by a rule that
+# counts (Python refuses to make an int of more than 4,300 digits)
+LONG_DIGITS = re.compile(r"[0-9]{19,}")
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Reader(Numbers):
         terms = Terms(self.glossary)
         return [
             (FILING, lambda m, _: ""),
+            (LONG_DIGITS, lambda m, draft: draft.freeze(self.digits(m[0]))),
             *Codes(self, self.glossary).rules(),
             *terms.rules(),
             *self.dates.rules(),

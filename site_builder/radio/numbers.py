@@ -100,8 +100,8 @@ class Numbers:
         digits = re.sub(r"[^0-9]", "", whole)
         if fraction:
             return self.decimal(digits, fraction)
-        if len(digits) > 1 and digits.startswith("0"):  # a code, not an amount: digit by digit
-            return self.digits(digits)
+        if (len(digits) > 1 and digits.startswith("0")) or len(digits) > 18:
+            return self.digits(digits)  # a code, not an amount (or none read as one): by digit
         return self.integer(int(digits))
 
 
