@@ -94,6 +94,11 @@ def test_the_cycle_finder_finds_one() -> None:  # the control: a broken finder c
     assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
 
 
+def test_the_layer_rule_sees_an_import_upward() -> None:  # the control
+    assert layer_of("site_builder.content.validate") < layer_of("site_builder.radio.script")
+    assert layer_of("site_builder.text.slugs") < layer_of("site_builder.core.errors")
+
+
 def test_no_layer_imports_one_above_it() -> None:
     upward = [
         f"{module} → {target}"

@@ -13,8 +13,7 @@ from typing import Any, NamedTuple
 
 from ..core.errors import ContentError
 from ..core.workers import pool
-from . import privacy
-from . import references as image_refs
+from . import privacy, references
 from .loader import MAX_DEPTH, load_bytes
 from .model import (
     AchievementField,
@@ -72,16 +71,16 @@ def read_file(
     kept = _memo.get(key)
     stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
     if kept is not None and stamp is not None and kept[3] == stamp:
-        if image_refs.unchanged(kept[1]):  # 4,000 files: reading them was 0.5 s of an edit
+        if references.unchanged(kept[1]):  # 4,000 files: reading them was 0.5 s of an edit
             return kept[2]
     now = time.time_ns()
     data = (project / rel).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     stamp = _stamp(project / rel, now)
-    if kept is not None and kept[0] == digest and image_refs.unchanged(kept[1]):
+    if kept is not None and kept[0] == digest and references.unchanged(kept[1]):
         _memo[key] = (*kept[:3], stamp)
         return kept[2]
-    with image_refs.recording() as images:
+    with references.recording() as images:
         try:
             record, ctx = _read_now(project, rel, data, cls, extra)
         except RecursionError:  # nested past what the loader measured: this file's problem

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
-from ..core import workers as processes
 from ..core.cachedir import cache_root
 from ..core.checkpoints import checkpoint
 from ..core.errors import BuildFailed, ContentError
+from ..core.workers import pool as worker_pool
 from ..text.slugs import slugify
 from .placing import place
 from .process import ImageProblem, Processed, Settings, Variant, process
@@ -156,7 +156,7 @@ def _run(
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    with processes.pool(workers, context) as pool:
+    with worker_pool(workers, context) as pool:
         futures = [pool.submit(_one, src, path, entry, settings) for src, path, entry in todo]
         for n, future in enumerate(futures, 1):
             _progress(show, n, len(todo))
