@@ -8,6 +8,7 @@ as it was. A swap interrupted by a killed run is repaired by the next run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import shutil
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+import filelock
 
 from .checks import load_content
 from .content import project
@@ -69,51 +72,65 @@ def build(
     if unwritable:
         return Result(INTERNAL_ERROR, unwritable)
     seen: list[ContentError] = []  # the content's problems, once read
-    try:
-        with _one_at_a_time(root, waiting), project.pinned_build_date(root):
+    with _one_at_a_time(root, waiting), project.pinned_build_date(root):
+        try:
             return _build(root, target, radio, strict, seen)
-    except OSError as exc:  # a folder that cannot be written, a full disk
-        problem = machine_problem(root, exc, target)
-        if problem is None:
-            raise
-        with contextlib.suppress(OSError):
-            repair(target)  # no staging left behind; the live site stays whole
-            repair(radio)
-        return Result(INTERNAL_ERROR, [*seen, problem])
+        except OSError as exc:  # a folder that cannot be written, a full disk
+            problem = machine_problem(root, exc, target)
+            if problem is None:
+                raise
+            with contextlib.suppress(OSError):  # still holding the lock: the next build's
+                repair(target, radio)  # staging is not ours to remove
+            return Result(INTERNAL_ERROR, [*seen, problem])
 
 
 @contextlib.contextmanager
 def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
     """Hold the cache's build lock: a build discards the search indexes it did not use, and
     another build's index, half written, is one of them (the web editor's rebuild and an
-    editor's own build, or two site folders). The lock goes with the process, killed or not:
-    a POSIX record lock belongs to this process alone, not to the workers it forks, so
-    workers that outlive a killed build (where they cannot be made to die with it) do not
-    hold it.
+    editor's own build, or two site folders).
+
+    The lock is `filelock`'s, the same on Linux, macOS and Windows (flock; LockFileEx), and
+    it goes with the process, killed or not: the system drops it with the process's last
+    descriptor of it, and filelock closes that descriptor in every process forked from
+    this one (3.30 and later), so workers that outlive a killed build (where they cannot be
+    made to die with it) do not hold it, nor does any program started from here (Python's
+    descriptors are not inherited).
     """
+    held = _lock(cache_root(root), waiting)
     try:
-        import fcntl
-    except ImportError:  # Windows: one editor, one build at a time
         yield
-        return
-    folder = cache_root(root)
+    finally:
+        if held is not None:
+            held.release()
+
+
+def _lock(folder: Path, waiting: Callable[[], None] | None) -> filelock.BaseFileLock | None:
+    """Take the build lock in `folder`, first saying so through `waiting` if another build
+    holds it; None where the file system has no locks (some network shares): build unlocked.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "build.lock", "a", encoding="utf-8") as held:  # closing it unlocks
-        try:
-            fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except (BlockingIOError, PermissionError):  # EAGAIN or EACCES: another build holds it
-            if waiting is not None:
-                waiting()
-            fcntl.lockf(held, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks (some network shares): build unlocked
-            pass
-        yield
+    # never a lock file in its place, which a killed build would leave saying "locked"
+    lock = filelock.FileLock(folder / "build.lock", fallback_to_soft=False)
+    try:
+        lock.acquire(blocking=False)
+    except filelock.Timeout:  # another build holds it (an OSError too: caught first)
+        if waiting is not None:
+            waiting()
+        lock.acquire()
+    except OSError as exc:
+        if exc.errno not in _NO_LOCKS:
+            raise  # a folder that cannot be written: the machine's problem, as any other
+        return None
+    return lock
+
+
+_NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
 
 def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
     clock = Stopwatch()
-    repair(target)  # finishes a killed run's swap of both folders, or undoes its staging
-    repair(radio)
+    repair(target, radio)  # finishes a killed run's swap of both folders, or undoes its staging
     record = uptodate.Record(root, target, radio, strict)
     known = record.unchanged()
     if known is not None:  # nothing read has changed and the output is as it was left

@@ -12,7 +12,8 @@ def checkpoint(name: str) -> None:
 
     Set SITE_BUILDER_PAUSE_AT to the point's name and SITE_BUILDER_PAUSE_FILE to a path;
     the build writes the point's name and its process id there, and waits. Points: images,
-    mkdocs, swap, swapping (between the site and the radio scripts).
+    mkdocs, swap, swapping (between the site and the radio scripts), renamed (between the
+    two renames of a swap where folders cannot be exchanged in one step).
     """
     if os.environ.get("SITE_BUILDER_PAUSE_AT") == name:
         told = Path(os.environ["SITE_BUILDER_PAUSE_FILE"])

@@ -9,6 +9,7 @@ elsewhere they end when they next ask their pool for work.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -49,3 +50,16 @@ def pool(workers: int, context: Any) -> ProcessPoolExecutor:
 def child_dies_with_us() -> Any:
     """A `preexec_fn` for subprocess: the program dies with this process."""
     return partial(die_with_parent, os.getpid()) if sys.platform == "linux" else None
+
+
+def start_method() -> str:
+    """How a worker process starts here: "fork" where the system has it (the worker shares
+    what this process has read), else "spawn" (Windows: a new interpreter, which reads
+    again what it needs). SITE_BUILDER_START_METHOD=spawn takes the Windows path on Linux,
+    for the tests of that path.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    asked = os.environ.get("SITE_BUILDER_START_METHOD", "")
+    if asked in methods:
+        return asked
+    return "fork" if "fork" in methods else "spawn"
