@@ -9,13 +9,27 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from ..cache.folder import CacheFolder
 from ..cms import config as cms_config
 from ..core.cachedir import cache_root
 
 ADMIN = "admin/"
+
+
+def place(files: Files, config: MkDocsConfig, root: Path, site: Any) -> None:
+    """Put the web editor among the files of the Vietnamese root, where `site` is its
+    settings; every other build (`site` None) leaves the editor's files out."""
+    admin = [f for f in files if f.src_uri.startswith(ADMIN)]
+    for file in admin:  # the web editor lives once, at /admin/ of the Vietnamese root
+        files.remove(file)
+    if site is None:
+        return
+    for file in admin:
+        files.append(unpacked(file, config, root))
+    for name, text in admin_files(site).items():
+        files.append(File.generated(config, ADMIN + name, content=text))
 
 
 def unpacked(file: File, config: MkDocsConfig, root: Path) -> File:

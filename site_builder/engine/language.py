@@ -13,11 +13,57 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from ..content import project
-from ..core.errors import BuildFailed, ContentError, report, template_problem
+from ..content.model import Content
+from ..core.errors import ERROR, BuildFailed, ContentError, report, template_problem
 from ..images import cards
+from ..images.process import Processed
 from ..output import search as search_index
+from . import preloaded
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
+
+_last_good: dict[Path, tuple[Content, dict[str, Processed] | None]] = {}  # for the preview
+
+
+def content_of(
+    root: Path, *, preview: bool, chain: bool, messages: str
+) -> tuple[Content, dict[str, Processed] | None, list[ContentError]]:
+    """The content one language's build renders, its processed images, and its errors.
+
+    `chain`: this process reads the content anew (plain `mkdocs build`, the preview) and
+    keeps it for English, built next from it. A build stops at the first error; the preview
+    shows the last content that built (images None if none did) with the errors over it.
+    """
+    if chain:
+        preloaded.forget(root)
+    content, problems = preloaded.load(root)
+    errors = [p for p in problems if p.severity == ERROR]
+    processed: dict[str, Processed] | None = None
+    if not errors:
+        try:
+            processed = preloaded.images(root, content)
+        except BuildFailed as exc:
+            errors = exc.problems
+    if errors and not preview:
+        raise PluginError("\n" + report(errors, messages))
+    if errors:
+        content, processed = _last_good.get(root, (content, None))
+    else:
+        _last_good[root] = (content, processed)
+        if chain:
+            preloaded.preload(root, (content, problems), processed)
+    return content, processed, errors
+
+
+def english_then_index(root: Path, site_dir: Path, *, fresh: bool, messages: str) -> None:
+    """Plain `mkdocs build`, after Vietnamese: English into `en/`, then the search index.
+
+    `fresh`: `mkdocs build` emptied the folder first (`mkdocs build --dirty` did not)."""
+    build_language(root, "en", site_dir / "en", fresh=fresh)
+    try:
+        search_index.index(site_dir)
+    except BuildFailed as exc:
+        raise PluginError("\n" + report(exc.problems, messages)) from exc
 
 
 def build_language(
@@ -49,6 +95,7 @@ def build_language(
     quiet = DirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
+        # MkDocs 1.6.x internal: the function behind `mkdocs build`, here in its dirty mode
         mkdocs_build.build(config, dirty=True)  # into an empty folder: only cached pages skip
     except Exception as exc:  # MkDocs wraps what our stages raise; report it as problems
         inner = unwrap(exc)
@@ -76,7 +123,12 @@ def english_and_index(root: Path, site_dir: Path) -> None:
 
 
 class DirtyNotice(logging.Filter):
-    """Drop MkDocs' warning about dirty builds: ours start from an empty folder."""
+    """Drop MkDocs' warning about dirty builds: ours start from an empty folder.
+
+    MkDocs 1.6.x internal: the text of the warning `mkdocs.commands.build.build` logs for
+    every dirty build, which `--strict` would count. No option turns it off, and the dirty
+    build is how cached pages are skipped (`page_cache.PageFile`).
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()

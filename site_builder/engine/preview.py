@@ -10,11 +10,14 @@ import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..core import workers
 from .language import english_and_index
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
@@ -40,7 +43,7 @@ def stop_as_on_ctrl_c() -> dict[int, Any]:
     return {number: signal.signal(number, interrupt) for number in _STOPS}
 
 
-def watch_natively(server: Any, probe: Path) -> bool:
+def watch_natively(server: Any, probe: Path, watched: tuple[str, ...] = ()) -> bool:
     """Give MkDocs' preview server the platform's file events instead of polling.
 
     MkDocs rescans every watched folder twice a second. At 2,000 items the scans held the
@@ -48,9 +51,19 @@ def watch_natively(server: Any, probe: Path) -> bool:
     to be noticed. Where file events are unavailable (the observer cannot start, or the
     server's internals are not the ones MkDocs 1.6 has) or `SITE_BUILDER_POLL=1` asks for
     it (folders on a network share, whose events may never arrive), MkDocs keeps polling.
+
+    What the server watches moves over through its own `unwatch` and `watch`: `watched`
+    names what MkDocs may have told it to watch by now (docs_dir, mkdocs.yml, the theme's
+    folders); `probe`, a folder to watch, may be one of them. Should the server watch
+    anything else, it keeps polling.
+
+    MkDocs 1.6.x internal: the server's `observer`, a polling one made by `__init__`,
+    scheduled on by `watch` and started by `serve`; `unwatch` of a path not watched raises
+    KeyError (tests/test_engine.py checks both).
     """
     from watchdog import events
     from watchdog.observers import Observer
+    from watchdog.observers.api import BaseObserver
 
     class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
         """Reports writes, not reads: a build reads every watched file, which polling never
@@ -61,11 +74,10 @@ def watch_natively(server: Any, probe: Path) -> bool:
                        events.FileDeletedEvent, events.FileMovedEvent]  # fmt: skip
             return super().schedule(handler, path, **options, event_filter=changes)
 
-    watched, refs = getattr(server, "_watched_paths", None), getattr(server, "_watch_refs", None)
     old = getattr(server, "observer", None)
     if os.environ.get("SITE_BUILDER_POLL", "") not in ("", "0"):
         return False
-    if not isinstance(watched, dict) or not isinstance(refs, dict) or old is None or old.is_alive():
+    if not isinstance(old, BaseObserver) or old.is_alive():
         return False
     try:  # start and stop one observer first: a failure inside MkDocs' serve() would end it
         trial = ChangesOnly()
@@ -76,14 +88,21 @@ def watch_natively(server: Any, probe: Path) -> bool:
     except (OSError, RuntimeError) as exc:
         log.info("File events unavailable (%s): polling for changes", exc)
         return False
-    counts = dict(watched)
-    server.observer = ChangesOnly()
-    watched.clear()
-    refs.clear()
+    counts: dict[str, int] = {}  # MkDocs counts: a path watched twice is unwatched twice
+    for path in dict.fromkeys(os.path.abspath(p) for p in (str(probe), *watched) if p):
+        while True:
+            try:
+                server.unwatch(path)
+            except KeyError:  # not watched (any more)
+                break
+            counts[path] = counts.get(path, 0) + 1
+    native = not old.emitters  # else it watches what cannot be moved: it keeps polling
+    if native:
+        server.observer = ChangesOnly()
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
-    return True
+    return native
 
 
 class IdleCollection:
@@ -135,29 +154,36 @@ _english: dict[Path, _Background] = {}  # the preview's English build, per site 
 
 
 def english_in_background(root: Path, site_dir: Path) -> None:
-    """Build the preview's English pages and search index in a forked process.
+    """Build the preview's English pages and search index in a second process.
 
     MkDocs' preview server answers no request until a rebuild ends; English and Pagefind
     took most of a rebuild, so they run beside it (on the other core) and an edit shows in
-    the Vietnamese page first. A newer edit stops an English build still running.
+    the Vietnamese page first. A newer edit stops an English build still running. The
+    process is forked where the system can (it shares the content the Vietnamese pages were
+    made of), else spawned (Windows): a new interpreter that reads the content itself, and
+    shows an error page while the content has errors (the Vietnamese pages show the last
+    good content under them; that content stays in this process).
     """
     stop_english(site_dir)
-    if "fork" not in multiprocessing.get_all_start_methods():  # Windows: one after the other
-        english_and_index(root, site_dir)
-        return
     scratch = Path(tempfile.mkdtemp(prefix="site-builder-english-"))
-    process = multiprocessing.get_context("fork").Process(
-        target=_english_in_child, args=(root, site_dir, scratch), daemon=True
-    )
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # until the child has its own
+    context: Any = multiprocessing.get_context(workers.start_method())
+    process = context.Process(target=_english_in_child, args=(root, site_dir, scratch), daemon=True)
+    held = _mask(signal.SIG_BLOCK, _STOPS)  # until the child has its own handlers
     try:
         process.start()
-        if process.pid:  # its own group, set from both sides: whichever runs first
-            with contextlib.suppress(OSError):
+        if process.pid and hasattr(os, "setpgid"):  # its own group, set from both sides
+            with contextlib.suppress(OSError):  # a spawned child may have set it already
                 os.setpgid(process.pid, process.pid)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        _mask(signal.SIG_SETMASK, held)
     _english[site_dir] = _Background(process, scratch)
+
+
+def _mask(how: int, numbers: Any) -> Any:
+    """Block or restore signals where the system has signal masks (not Windows)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return set()
+    return signal.pthread_sigmask(how, numbers)
 
 
 def stop_english(site_dir: Path) -> None:
@@ -165,20 +191,36 @@ def stop_english(site_dir: Path) -> None:
     if old is None:
         return
     if old.process.is_alive():
-        try:
-            os.killpg(old.process.pid, signal.SIGTERM)  # and its Pagefind, which would write on
-        except ProcessLookupError:  # no group (it ended meanwhile): the process alone
-            old.process.terminate()
+        _stop_with_its_pagefind(old.process)
         old.process.join()
     shutil.rmtree(old.scratch, ignore_errors=True)
 
 
+def _stop_with_its_pagefind(process: Any) -> None:
+    """Stop the English build and the Pagefind it started, which would write on."""
+    if sys.platform == "win32":  # no process groups: the process and what it started
+        tree = ["taskkill", "/F", "/T", "/PID", str(process.pid)]
+        quiet = subprocess.DEVNULL
+        with contextlib.suppress(OSError):
+            subprocess.run(tree, stdout=quiet, stderr=quiet, check=False)  # noqa: S603
+        process.terminate()  # where taskkill could not
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:  # no group (it ended, or has none yet): the process alone
+        process.terminate()
+
+
 def _english_in_child(root: Path, site_dir: Path, scratch: Path) -> None:
-    os.setpgrp()  # a group of its own, with the Pagefind it starts: both are stopped at once
+    if hasattr(os, "setpgrp"):  # a group of its own, with its Pagefind: both stop at once
+        os.setpgrp()
     for number in _STOPS:  # a newer edit, or the preview's end, stops them: quietly
         signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
-    tempfile.tempdir = str(scratch)  # stopped at once, it leaves them to `_stop_english`
+    # Ctrl+C is the preview's, which stops this then: a spawned child is in the terminal's
+    # group until now (Windows: always), and would print a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _mask(signal.SIG_UNBLOCK, _STOPS)
+    tempfile.tempdir = str(scratch)  # stopped at once, it leaves them to `stop_english`
     english_and_index(root, site_dir)
 
 
