@@ -25,16 +25,13 @@ import filelock
 from .checks import load_content
 from .content import project
 from .content.reading import READERS
-from .core import workers as processes
+from .core import workers
 from .core.cachedir import cache_root
 from .core.errors import BuildFailed, ContentError, has_errors, machine_problem
 from .engine import preloaded
 from .images import cache as image_cache
 from .images import cards
-from .output import folders as outputs
-from .output import search as search_index
-from .output import uptodate
-from .output.folders import discard, repair, sibling
+from .output import folders, search, uptodate
 from .radio.render import write_all
 
 OK, CONTENT_ERRORS, INTERNAL_ERROR = 0, 1, 3
@@ -65,14 +62,14 @@ def build(
     """
     target = (site_dir or root / "site").absolute()
     radio = (radio_dir or root / "radio").absolute()
-    outputs.guard(root, target, outputs.SITE)  # each raises OutputRefused
-    outputs.guard(root, radio, outputs.RADIO)
-    outputs.apart(target, radio)
-    unwritable = [p for p in map(partial(outputs.unwritable, root), (target, radio)) if p]
+    folders.guard(root, target, folders.SITE)  # each raises OutputRefused
+    folders.guard(root, radio, folders.RADIO)
+    folders.apart(target, radio)
+    unwritable = [p for p in map(partial(folders.unwritable, root), (target, radio)) if p]
     if unwritable:
         return Result(INTERNAL_ERROR, unwritable)
     seen: list[ContentError] = []  # the content's problems, once read
-    with _one_at_a_time(root, waiting), project.pinned_build_date(root):
+    with one_at_a_time(root, waiting), project.pinned_build_date(root):
         try:
             return _build(root, target, radio, strict, seen)
         except OSError as exc:  # a folder that cannot be written, a full disk
@@ -80,12 +77,12 @@ def build(
             if problem is None:
                 raise
             with contextlib.suppress(OSError):  # still holding the lock: the next build's
-                repair(target, radio)  # staging is not ours to remove
+                folders.repair(target, radio)  # staging is not ours to remove
             return Result(INTERNAL_ERROR, [*seen, problem])
 
 
 @contextlib.contextmanager
-def _one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
+def one_at_a_time(root: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
     """Hold the cache's build lock: a build discards the search indexes it did not use, and
     another build's index, half written, is one of them (the web editor's rebuild and an
     editor's own build, or two site folders).
@@ -130,7 +127,7 @@ _NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
 def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
     clock = Stopwatch()
-    repair(target, radio)  # finishes a killed run's swap of both folders, or undoes its staging
+    folders.repair(target, radio)  # finishes a killed run's swap of both, or undoes staging
     record = uptodate.Record(root, target, radio, strict)
     known = record.unchanged()
     if known is not None:  # nothing read has changed and the output is as it was left
@@ -154,15 +151,14 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     clock.lap("images")
     preloaded.preload(root, loaded, processed)  # forked build processes reuse both
     # English is built into an "en" folder, so its search index gets the URLs it will have
-    staging, holder = sibling(target, "new"), sibling(target, "new-en")
+    staging, holder = folders.sibling(target, "new"), folders.sibling(target, "new-en")
     staging_en = holder / "en"
     for folder in (staging, holder):
         shutil.rmtree(folder, ignore_errors=True)
     jobs = [("vi", staging, strict, target), ("en", staging_en, strict, target)]
     # fork shares the validated content; where there is no fork, workers read it again
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    with processes.pool(len(jobs), context) as pool:
+    context = multiprocessing.get_context(workers.start_method())
+    with workers.pool(len(jobs), context) as pool:
         outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
     clock.lap("languages (parallel)")
     for (lang, *_), outcome in zip(jobs, outcomes, strict=True):
@@ -188,25 +184,26 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     holder.rmdir()
     indexes = [outcome[4] for outcome in outcomes]
     try:
-        search_index.assemble(indexes, staging / search_index.BUNDLE)
+        search.assemble(indexes, staging / search.BUNDLE)
     except (BuildFailed, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         why = exc.problems if isinstance(exc, BuildFailed) else [_failure(root, exc, target)]
         return Result(INTERNAL_ERROR, problems + why)
     clock.lap("search index")
-    outputs.mark(staging, outputs.SITE)
+    folders.mark(staging, folders.SITE)
     swaps = [(staging, target)]
-    if loaded[0].programmes or outputs.marked(radio) == outputs.RADIO:
-        staged_radio = sibling(radio, "new")  # swapped with the site: never of another build
+    if loaded[0].programmes or folders.marked(radio) == folders.RADIO:
+        # staged, then swapped with the site: the scripts are never of another build
+        staged_radio = folders.sibling(radio, "new")
         shutil.rmtree(staged_radio, ignore_errors=True)
         write_all(root, loaded[0], staged_radio)
-        outputs.mark(staged_radio, outputs.RADIO)
+        folders.mark(staged_radio, folders.RADIO)
         swaps.append((staged_radio, radio))
         clock.lap("radio")
-    previous = outputs.swap_together(swaps)
+    previous = folders.swap_together(swaps)
     # the previous site and each language's earlier index (or an earlier layout's digest)
-    stale = previous + search_index.stale(root, indexes)
-    discard(stale, cache_root(root) / "trash")
+    stale = previous + search.stale(root, indexes)
+    folders.discard(stale, cache_root(root) / "trash")
     clock.lap("swap")
     site, pages = uptodate.survey(target)
     try:
@@ -237,7 +234,7 @@ def _build_one(
         )
         cpu = {"pages": time.process_time() - own}
         started, children = time.perf_counter(), _children_cpu()
-        index = search_index.index_language(root, tree, lang)
+        index = search.index_language(root, tree, lang)
         seconds["search index"] = time.perf_counter() - started
         cpu["search index"] = _children_cpu() - children
     except BuildFailed as exc:
@@ -272,11 +269,11 @@ def draw_cards(root: Path, wanted: list[tuple[Path, set[cards.Card]]], context: 
     them inside each language's process left one core idle whenever one language had fewer.
     """
     needed = cards.missing(root, set().union(*(w for _, w in wanted)))
-    workers = min(os.cpu_count() or 1, 4, max(1, len(needed) // 50))
-    if workers > 1:
-        chunks = [needed[n::workers] for n in range(workers)]
-        with processes.pool(workers, context) as pool:
-            list(pool.map(cards.draw_into_cache, [root] * workers, chunks))
+    count = min(os.cpu_count() or 1, 4, max(1, len(needed) // 50))
+    if count > 1:
+        chunks = [needed[n::count] for n in range(count)]
+        with workers.pool(count, context) as pool:
+            list(pool.map(cards.draw_into_cache, [root] * count, chunks))
     else:
         cards.draw_into_cache(root, needed)
     for folder, own in wanted:

@@ -304,9 +304,10 @@ def cmd_radio(root: Path, args: argparse.Namespace, lang: str) -> int:
     if unwritable is not None:
         print(report([unwritable], lang), file=sys.stderr)
         return INTERNAL
-    out.mkdir(parents=True, exist_ok=True)
-    outputs.mark(out, outputs.RADIO)
-    written = write_all(root, content, out, args.ids or None)
+    with build_stage.one_at_a_time(root, _waiting(lang)):  # a build swaps this folder
+        out.mkdir(parents=True, exist_ok=True)
+        outputs.mark(out, outputs.RADIO)
+        written = write_all(root, content, out, args.ids or None)
     print(say("radio-written", lang, n=len(written) // 3, dir=_shown(out, root)))
     return 0
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from site_builder.build import repair
 from site_builder.content.project import VIETNAM
+from site_builder.output.folders import repair
 
 from conftest import fetch, tree_hash, wait_for
 

@@ -58,7 +58,7 @@ def held(root: Path) -> bool:
         raise Held
 
     try:
-        with build_stage._one_at_a_time(root, instead_of_waiting):
+        with build_stage.one_at_a_time(root, instead_of_waiting):
             return False
     except Held:
         return True
@@ -69,13 +69,13 @@ def held(root: Path) -> bool:
 LOCK_THEN_FORK = """
 import multiprocessing, sys, time
 from pathlib import Path
-from site_builder.build import _one_at_a_time
+from site_builder.build import one_at_a_time
 
 def linger():
     time.sleep(600)
 
 if __name__ == "__main__":
-    with _one_at_a_time(Path(sys.argv[1]), None):
+    with one_at_a_time(Path(sys.argv[1]), None):
         worker = multiprocessing.get_context("fork").Process(target=linger)
         worker.start()
         told = Path(sys.argv[2])

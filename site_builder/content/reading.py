@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.errors import ContentError
-from ..core.workers import pool
+from ..core.workers import pool, start_method
 from . import privacy, references
 from .loader import MAX_DEPTH, load_bytes
 from .model import (
@@ -123,7 +123,7 @@ def read_all(project: Path, jobs: list[Job], processes: int) -> list[tuple[Any, 
     """
     keys = [_key(project, *job) for job in jobs]
     unread = sum(key not in _memo for key in keys)
-    forks = "fork" in multiprocessing.get_all_start_methods()
+    forks = start_method() == "fork"  # the memo and the jobs' classes go with the fork
     if processes < 2 or unread < PARALLEL_FROM or not forks:
         return [read_file(project, *job, key=key) for job, key in zip(jobs, keys, strict=True)]
     context = multiprocessing.get_context("fork")

@@ -53,13 +53,14 @@ def child_dies_with_us() -> Any:
 
 
 def start_method() -> str:
-    """How a worker process starts here: "fork" where the system has it (the worker shares
-    what this process has read), else "spawn" (Windows: a new interpreter, which reads
-    again what it needs). SITE_BUILDER_START_METHOD=spawn takes the Windows path on Linux,
-    for the tests of that path.
+    """How a worker process starts here: "fork" on Linux (the worker shares what this
+    process has read), else "spawn" (a new interpreter, which reads again what it needs):
+    Windows has no fork, and on macOS a forked process may crash in the system's
+    libraries, which is why Python starts with spawn there. SITE_BUILDER_START_METHOD=spawn
+    takes the Windows path on Linux, for the tests of that path.
     """
     methods = multiprocessing.get_all_start_methods()
     asked = os.environ.get("SITE_BUILDER_START_METHOD", "")
     if asked in methods:
         return asked
-    return "fork" if "fork" in methods else "spawn"
+    return "fork" if "fork" in methods and sys.platform == "linux" else "spawn"

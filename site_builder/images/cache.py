@@ -24,6 +24,7 @@ from ..core.cachedir import cache_root
 from ..core.checkpoints import checkpoint
 from ..core.errors import BuildFailed, ContentError
 from ..core.workers import pool as worker_pool
+from ..core.workers import start_method
 from ..text.slugs import slugify
 from .placing import place
 from .process import ImageProblem, Processed, Settings, Variant, process
@@ -154,8 +155,7 @@ def _run(
             _progress(show, n, len(todo))
             yield outcome
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(start_method())
     with worker_pool(workers, context) as pool:
         futures = [pool.submit(_one, src, path, entry, settings) for src, path, entry in todo]
         for n, future in enumerate(futures, 1):
