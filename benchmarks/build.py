@@ -201,7 +201,7 @@ def serve_after_edit(project: Path, edits: int = 3) -> dict:
     try:
         figures = {"first_build_s": shows("số 2")}
         shows("<html", f"http://127.0.0.1:{port}/en/")  # English follows Vietnamese
-        time.sleep(15)  # then the search index
+        shows("{", f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json")  # then the index
         for n in range(edits):  # the editor's view: the Vietnamese page of the edited item
             if n:
                 time.sleep(30)  # English and the search index are built after the page shows

@@ -73,6 +73,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.defer_cards = False  # `site-builder build` draws cards after both languages
         self.fresh_folder = False  # `build_language` into a folder without earlier pages
         self.signals: dict[int, Any] = {}  # the handlers the preview replaced, to put back
+        self.quiet = language.DirtyNotice()  # on MkDocs' logger while this plugin runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview also shows drafts and future items
@@ -80,7 +81,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self.signals = preview.stop_as_on_ctrl_c()
         if dirty:  # `site-builder serve`: unchanged pages stay as the last build wrote them
             self.cache_pages = True
-            logging.getLogger("mkdocs.commands.build").addFilter(language.DirtyNotice())
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     @event_priority(100)  # before the search plugin reads the theme language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -252,6 +253,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         for number, handler in self.signals.items():
             signal.signal(number, handler)
         self.signals = {}
+        logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # what MkDocs 1.6's `serve` watches before this event, for file events to take over
