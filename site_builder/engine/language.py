@@ -88,7 +88,6 @@ def build_language(
     plugin.cache_pages = True
     plugin.defer_cards = not draw_cards
     plugin.fresh_folder = fresh
-    plugin.preview = preview
     config.plugins.on_startup(command="build", dirty=False)
     plugin.preview = preview
     started = time.perf_counter()
