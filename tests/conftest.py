@@ -85,6 +85,31 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+PROGRAMME = """\
+title: Chương trình thử
+column: Thử
+air_date: 2022-09-15
+air_time: "19:30"
+duration_minutes: 0.5
+editor: Biên tập
+readers: [Người đọc]
+segments:
+  - kind: opening
+    text: Xin chào quý vị. {words}
+  - kind: closing
+    text: Xin chào và hẹn gặp lại.
+"""
+RADIO_SETTINGS = "radio:\n  station: Đài thử\n  unit: Đơn vị thử\n"
+
+
+def add_programme(site: TinySite, words: str = "") -> TinySite:
+    """Give a tiny site one short radio programme and the station settings it needs."""
+    site.write("content/radio/thu.yml", PROGRAMME.format(words=words))
+    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
+    site.write("content/site.yml", settings + RADIO_SETTINGS)
+    return site
+
+
 class TinySite:
     """A project folder in tmp_path with our design and the content a test gives it."""
 

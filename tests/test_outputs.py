@@ -12,30 +12,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import tree_hash, wait_for
-
-PROGRAMME = """\
-title: Chương trình thử
-column: Thử
-air_date: 2022-09-15
-air_time: "19:30"
-duration_minutes: 0.5
-editor: Biên tập
-readers: [Người đọc]
-segments:
-  - kind: opening
-    text: Xin chào quý vị. {words}
-  - kind: closing
-    text: Xin chào và hẹn gặp lại.
-"""
-RADIO_SETTINGS = "radio:\n  station: Đài thử\n  unit: Đơn vị thử\n"
+from conftest import PROGRAMME, add_programme, tree_hash, wait_for
 
 
 def radio_site(make_site, words: str = "Số một."):
-    site = make_site({"content/radio/thu.yml": PROGRAMME.format(words=words)})
-    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
-    site.write("content/site.yml", settings + RADIO_SETTINGS)
-    return site
+    return add_programme(make_site(), words)
 
 
 def refused(result: subprocess.CompletedProcess[str]) -> None:
@@ -73,10 +54,7 @@ def test_build_refuses_every_folder_it_did_not_make(make_site, option: str) -> N
 
 
 def test_radio_out_refuses_what_build_refuses_and_the_site(make_site) -> None:
-    site = project_with_neighbours(make_site)
-    site.write("content/radio/thu.yml", PROGRAMME.format(words=""))
-    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
-    site.write("content/site.yml", settings + RADIO_SETTINGS)
+    site = add_programme(project_with_neighbours(make_site))
     assert site.cli("build").returncode == 0
     everything = tree_hash(site.root.parent)
     for folder in [*DANGEROUS, "site", "site/radio"]:

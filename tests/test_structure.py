@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, add_programme
 
 PACKAGE = REPO / "site_builder"
 
@@ -157,27 +157,11 @@ summary: {vi: Tóm tắt., en: Summary.}
 body: {vi: Nội dung **đậm**., en: A **bold** body.}
 category: chien-dich
 """
-PROGRAMME = """\
-title: Chương trình thử
-column: Thử
-air_date: 2022-09-15
-air_time: "19:30"
-duration_minutes: 0.5
-editor: Biên tập
-readers: [Người đọc]
-segments:
-  - kind: opening
-    text: Xin chào quý vị.
-  - kind: closing
-    text: Hẹn gặp lại.
-"""
 
 
 def test_pages_charts_and_scripts_need_no_mkdocs(make_site) -> None:
     """Replacing the engine when Material reaches its end must leave the rest as it is."""
-    site = make_site({"content/news/2022/tin.yml": NEWS, "content/radio/thu.yml": PROGRAMME})
-    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
-    site.write("content/site.yml", settings + "radio:\n  station: Đài\n  unit: Đơn vị\n")
+    site = add_programme(make_site({"content/news/2022/tin.yml": NEWS}))
     run = subprocess.run([sys.executable, "-c", WITHOUT_ENGINE, str(site.root)],
                          capture_output=True, text=True, check=False, cwd=site.root)  # fmt: skip
     assert run.returncode == 0, run.stderr
