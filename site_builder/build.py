@@ -22,14 +22,12 @@ from typing import Any
 
 import filelock
 
-from .checks import load_content
+from . import pipeline
 from .content import project
 from .content.reading import READERS
 from .core import workers
 from .core.cachedir import cache_root
 from .core.errors import BuildFailed, ContentError, has_errors, machine_problem
-from .engine import preloaded
-from .images import cache as image_cache
 from .images import cards
 from .output import folders, search, uptodate
 from .radio.render import write_all
@@ -136,32 +134,28 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
         return Result(OK, problems, pages, clock.seconds, clock.cpu, up_to_date=True)
-    loaded = load_content(root, processes=READERS)
+    session = pipeline.Session(root)
+    problems = pipeline.load(session, processes=READERS)
     clock.lap("load+validate")
-    problems = loaded[1]
     seen.extend(problems)
     if has_errors(problems, strict):
         return Result(CONTENT_ERRORS, problems)
     try:
-        processed = image_cache.prepare(
-            root, loaded[0].image_refs, preloaded.image_settings(loaded[0])
-        )
+        pipeline.images(session)
     except BuildFailed as exc:
         return Result(CONTENT_ERRORS, problems + exc.problems)
     clock.lap("images")
-    preloaded.preload(root, loaded, processed)  # forked build processes reuse both
     # English is built into an "en" folder, so its search index gets the URLs it will have
     staging, holder = folders.sibling(target, "new"), folders.sibling(target, "new-en")
     staging_en = holder / "en"
     for folder in (staging, holder):
         shutil.rmtree(folder, ignore_errors=True)
-    jobs = [("vi", staging, strict, target), ("en", staging_en, strict, target)]
-    # fork shares the validated content; where there is no fork, workers read it again
+    jobs = [(session, "vi", staging, strict, target), (session, "en", staging_en, strict, target)]
+    # fork shares the validated content; where there is no fork, it is pickled
     context = multiprocessing.get_context(workers.start_method())
-    with workers.pool(len(jobs), context) as pool:
-        outcomes = list(pool.map(_build_one, [root] * len(jobs), *zip(*jobs, strict=True)))
+    outcomes = workers.each(context, _build_one, jobs)
     clock.lap("languages (parallel)")
-    for (lang, *_), outcome in zip(jobs, outcomes, strict=True):
+    for (_, lang, *_), outcome in zip(jobs, outcomes, strict=True):
         for stage, spent in outcome[2].items():
             clock.seconds[f"{lang}: {stage}"] = spent
         for stage, spent in outcome[5].items():  # a breakdown of "languages (parallel)"
@@ -192,11 +186,13 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     clock.lap("search index")
     folders.mark(staging, folders.SITE)
     swaps = [(staging, target)]
-    if loaded[0].programmes or folders.marked(radio) == folders.RADIO:
+    content = session.content
+    assert content is not None
+    if content.programmes or folders.marked(radio) == folders.RADIO:
         # staged, then swapped with the site: the scripts are never of another build
         staged_radio = folders.sibling(radio, "new")
         shutil.rmtree(staged_radio, ignore_errors=True)
-        write_all(root, loaded[0], staged_radio)
+        write_all(root, content, staged_radio)
         folders.mark(staged_radio, folders.RADIO)
         swaps.append((staged_radio, radio))
         clock.lap("radio")
@@ -215,7 +211,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
 
 
 def _build_one(
-    root: Path, lang: str, site_dir: Path, strict: bool, target: Path
+    session: pipeline.Session, lang: str, site_dir: Path, strict: bool, target: Path
 ) -> tuple[int, list[ContentError], dict[str, float], set[cards.Card], Path, dict[str, float]]:
     """Build and index one language in a worker process; report failures as data.
 
@@ -226,11 +222,12 @@ def _build_one(
     """
     from .engine.language import build_language
 
+    root = session.root
     tree = site_dir if lang == "vi" else site_dir.parent  # what the index's URLs start from
     try:
         own = time.process_time()
         seconds, wanted = build_language(
-            root, lang, site_dir, strict=strict, draw_cards=False, fresh=True
+            session, lang, site_dir, strict=strict, draw_cards=False, fresh=True
         )
         cpu = {"pages": time.process_time() - own}
         started, children = time.perf_counter(), _children_cpu()

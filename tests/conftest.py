@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,6 +60,15 @@ def fetch(url: str) -> str:
 
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
         return response.read().decode("utf-8")
+
+
+def read_session(root: Path, *, preview: bool = False) -> Any:
+    """A pipeline session that has read `root`'s content, as a build or a preview has."""
+    from site_builder import pipeline
+
+    session = pipeline.Session(root, preview=preview)
+    pipeline.read(session)
+    return session
 
 
 def wait_for(predicate, seconds: float = 60) -> bool:

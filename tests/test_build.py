@@ -22,7 +22,7 @@ from PIL import Image
 from site_builder.content.project import VIETNAM
 from site_builder.output.folders import repair
 
-from conftest import fetch, tree_hash, wait_for
+from conftest import fetch, read_session, tree_hash, wait_for
 
 ALBUM = """\
 title: {vi: Album, en: Album}
@@ -214,7 +214,7 @@ class SlowEnglish:
             f"pathlib.Path({str(self.late)!r}).touch()"
         )
 
-        def english(root: Path, site_dir: Path) -> None:
+        def english(session: object, site_dir: Path) -> None:
             (folder / "temporary").write_text(tempfile.mkdtemp(), encoding="utf-8")
             (folder / "english.pid").write_text(str(os.getpid()), encoding="utf-8")
             subprocess.run([sys.executable, "-c", indexer], check=False)
@@ -264,12 +264,14 @@ def ended(pid: int) -> bool:
 
 
 def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, slow_english):
-    from site_builder.engine import plugin, preview
+    from site_builder import pipeline
+    from site_builder.engine import plugin
 
     english = slow_english(tmp_path)
-    preview.english_in_background(tmp_path, tmp_path / "site")
+    served = plugin.SiteBuilderPlugin()
+    served.english.start(pipeline.Session(tmp_path, preview=True), tmp_path / "site")
     assert wait_for(english.started, 10)
-    plugin.SiteBuilderPlugin().on_shutdown()  # MkDocs then removes the folder they write into
+    served.on_shutdown()  # MkDocs then removes the folder they write into
     assert ended(english.pid("english"))  # stopped, and waited for, before on_shutdown returns
     assert not Path((tmp_path / "temporary").read_text(encoding="utf-8")).exists()
     assert wait_for(english.stopped, 10)  # Pagefind's stand-in too, stopped with its group
@@ -279,16 +281,14 @@ def test_the_end_of_the_preview_stops_its_english_build_and_pagefind(tmp_path, s
 def test_a_preview_rebuild_stops_the_last_edits_english_build_at_once(make_site, slow_english):
     from mkdocs.config import load_config
 
-    from site_builder.engine import preview
-
     site = make_site()
     english = slow_english(site.root)
     site_dir = site.root / "preview"
-    preview.english_in_background(site.root, site_dir)
-    assert wait_for(english.started, 10)
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site_dir))
     served = config.plugins["site-builder"]
     served.on_startup(command="serve", dirty=True)
+    served.english.start(read_session(site.root, preview=True), site_dir)
+    assert wait_for(english.started, 10)
     try:
         served.on_config(config)  # a newer edit's rebuild begins
         assert ended(english.pid("english"))  # stopped before this rebuild's own stages

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import tree_hash
+from conftest import read_session, tree_hash
 
 MATERIAL_JS = Path(str(__import__("material").__file__)).parent / "templates/assets/javascripts"
 PAGES = ["", "tin-tuc/le-ky-niem-20-nam/", "en/"]  # home, a news item, the English home
@@ -214,10 +214,10 @@ def test_mkdocs_uses_our_pages_and_its_dirty_build_skips_cached_ones(
 
     monkeypatch.setattr(pages.GeneratedPage, "render", counted_ours)
     monkeypatch.setattr(Page, "render", counted_theirs)
-    build_language(site.root, "vi", tmp_path / "one", strict=True, fresh=True)
+    build_language(read_session(site.root), "vi", tmp_path / "one", strict=True, fresh=True)
     assert "index.md" in ours and "tin-tuc/index.md" in ours and theirs == []
     ours.clear()
-    build_language(site.root, "vi", tmp_path / "two", strict=True, fresh=True)
+    build_language(read_session(site.root), "vi", tmp_path / "two", strict=True, fresh=True)
     assert ours == [] and theirs == []  # every page came from the cache
     assert tree_hash(tmp_path / "two") == tree_hash(tmp_path / "one")
 

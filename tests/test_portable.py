@@ -23,7 +23,7 @@ from site_builder.core.cachedir import cache_root
 from site_builder.engine import preview
 from site_builder.output import folders
 
-from conftest import fetch, tree_hash, wait_for
+from conftest import fetch, read_session, tree_hash, wait_for
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="signals processes")
 
@@ -115,15 +115,16 @@ def test_the_previews_english_is_built_by_a_spawned_process(make_site, monkeypat
     assert "A draft of the preview" not in site.read("en/tin-tuc/index.html")
     shutil.rmtree(site.site / "en")
     monkeypatch.setenv("SITE_BUILDER_START_METHOD", "spawn")
-    preview.english_in_background(site.root, site.site)
+    english = preview.English()
+    english.start(read_session(site.root, preview=True), site.site)
     try:
-        process = preview._english[site.site].process
+        process = english.process
         assert isinstance(process, multiprocessing.context.SpawnProcess)
         process.join(timeout=240)
         assert process.exitcode == 0
     finally:
-        preview.stop_all()
-    # it read the content itself, as the preview reads it: drafts shown
+        english.stop()
+    # it was handed the preview's content (pickled), drafts shown
     assert "News in English" in site.read("en/tin-tuc/tin/index.html")
     assert "A draft of the preview" in site.read("en/tin-tuc/index.html")
     assert (site.site / "pagefind").is_dir()

@@ -22,7 +22,7 @@ from site_builder import build as build_stage
 from site_builder.output import search as search_index
 
 from browser import indexed
-from conftest import fetch, tree_hash, wait_for
+from conftest import fetch, read_session, tree_hash, wait_for
 
 NEWS = """\
 title: {{vi: "{title}", en: "English {n}"}}
@@ -184,7 +184,7 @@ def test_generated_pages_are_rendered_without_a_markdown_converter(archive, tmp_
         patch.setenv("SITE_BUILDER_CACHE", str(tmp_path / "cache"))  # every page rendered
         patch.setattr(markdown.Markdown, "__init__", counted)
         patch.setattr(richtext, "_converters", threading.local())  # ours made anew, counted
-        build_language(archive.root, "vi", tmp_path / "vi")
+        build_language(read_session(archive.root), "vi", tmp_path / "vi")
     pages = list((tmp_path / "vi").rglob("index.html"))
     assert len(pages) > 20 and "_converter" in makers  # our bodies' converter
     assert "render" not in makers  # MkDocs' Page.render made none (MkDocs' config check may)
@@ -401,13 +401,11 @@ def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeyp
 def generate_vi(site) -> tuple[Any, list[str]]:
     """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
     from site_builder.content import project
-    from site_builder.engine import preloaded
     from site_builder.render.pages import Generator
 
     project.pin_build_date(site.root)
-    preloaded.forget(site.root)
-    content, _ = preloaded.load(site.root)
-    processed = preloaded.images(site.root, content)
+    session = read_session(site.root, preview=True)
+    content, processed = session.content, session.processed
     rendered: list[str] = []
     generator = Generator(site.root, content, "vi", project.build_date(site.root), True,
                           processed, cache=True)  # fmt: skip
@@ -438,7 +436,6 @@ def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monk
 def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     archive, monkeypatch
 ) -> None:
-    from site_builder.engine import preloaded
     from site_builder.render import pages, reuse
     from site_builder.render.news import Neighbourhood, newest_first
 
@@ -457,7 +454,7 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     made.clear()
     site, _ = generate_vi(archive)
     # the item, its neighbours and the items that list it as related show its title
-    content, _ = preloaded.load(archive.root)
+    content = read_session(archive.root).content
     news = newest_first(content.news.values())
     around, edited = Neighbourhood(news), content.news["tin-2"]
     showing = {n.id for n in news if edited in (*around.neighbours(n), *around.related(n))}
@@ -608,13 +605,17 @@ def test_body_keys_follow_every_field_and_only_frozen_records_are_remembered(tmp
 def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, monkeypatch) -> None:
     from types import SimpleNamespace
 
+    from site_builder import pipeline
     from site_builder.engine import page_cache
     from site_builder.render.spec import PageSpec
 
+    session = pipeline.Session(tmp_path, preview=True)
+
     def fingerprint(html: str) -> str:
-        cache = page_cache.PageCache(tmp_path, "vi", True, "theme", link=False)
+        cache = page_cache.PageCache(session, "vi", "theme", link=False)
         file = SimpleNamespace(src_uri="tin-tuc/a.md", dest_uri="tin-tuc/a/index.html")
-        cache.has(file, PageSpec("tin-tuc/a/", "news", "A", html), {"og": {}})  # type: ignore[arg-type]
+        page = PageSpec("tin-tuc/a/", "news", "A", html)
+        cache.has(file, page, {"og": {}}, None)  # type: ignore[arg-type]
         cache.prune()
         return cache.fingerprints["tin-tuc/a.md"]
 
@@ -691,26 +692,26 @@ def test_a_preview_rebuild_asks_for_the_collection_and_a_build_does_not(make_sit
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from site_builder.engine import preview
-
     site = make_site()
+    served: Any = None
     try:
         for command in ("build", "serve"):
-            preview.idle.cancel()
             gc.unfreeze()
             config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / command))
-            config.plugins["site-builder"].config.chain = False  # Vietnamese alone, here
+            served = config.plugins["site-builder"]
+            served.config.chain = False  # Vietnamese alone, here
             config.plugins.on_startup(command=command, dirty=True)
             try:
                 mkdocs_build.build(config, dirty=True)
-                assert (preview.idle.timer is not None) is (command == "serve"), command
+                assert (served.idle.timer is not None) is (command == "serve"), command
                 if command == "serve":
                     assert wait_for(lambda: gc.get_freeze_count() > 0, 10)
             finally:
                 config.plugins.on_shutdown()
-            assert preview.idle.timer is None  # the preview's end cancels it
+            assert served.idle.timer is None  # the preview's end cancels it
     finally:
-        preview.idle.cancel()
+        if served is not None:
+            served.idle.cancel()
         gc.unfreeze()
 
 
@@ -720,14 +721,15 @@ def test_a_long_running_preview_reuses_the_switcher_and_fingerprint_of_unchanged
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from site_builder.engine import plugin, preview
+    from site_builder.engine import preview
+    from site_builder.render import context
 
     made: list[str] = []
-    real = plugin.SiteBuilderPlugin.page_context
-    monkeypatch.setattr(plugin.SiteBuilderPlugin, "page_context", lambda self, spec: (
-        made.append(spec.path) or real(self, spec)
+    real = context.page_context
+    monkeypatch.setattr(context, "page_context", lambda spec, *args: (
+        made.append(spec.path) or real(spec, *args)
     ))  # fmt: skip
-    monkeypatch.setattr(preview, "english_in_background", lambda root, site_dir: None)
+    monkeypatch.setattr(preview.English, "start", lambda self, session, site_dir: None)
     site_dir = archive.root / "preview"
     served: Any = None
 

@@ -24,6 +24,7 @@ LAYERS = [
     {"render", "radio"},
     {"checks"},
     {"output", "cms", "editors"},
+    {"pipeline"},
     {"engine"},
     {"build"},
     {"cli", "__main__"},

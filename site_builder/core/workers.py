@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
@@ -64,3 +65,41 @@ def start_method() -> str:
     if asked in methods:
         return asked
     return "fork" if "fork" in methods and sys.platform == "linux" else "spawn"
+
+
+def each(context: Any, target: Callable[..., Any], jobs: list[tuple[Any, ...]]) -> list[Any]:
+    """Run `target(*job)` for every job at once, each in a process of its own that dies
+    with this one; return what each returned, in order.
+
+    A job's arguments are not pickled where processes fork (the child has them already:
+    the content of a whole archive costs nothing to hand over) and are where they spawn.
+    `target` reports its failures as data; a process that ends without answering (killed)
+    raises ChildProcessError.
+    """
+    started = []
+    for job in jobs:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_answer, args=(os.getpid(), sender, target, job))
+        process.start()
+        sender.close()  # the child's end: its exit closes the pipe
+        started.append((process, receiver))
+    results = []
+    try:
+        for process, receiver in started:
+            try:
+                results.append(receiver.recv())
+            except EOFError:
+                raise ChildProcessError(f"worker {process.pid} ended without an answer") from None
+    finally:
+        for process, receiver in started:
+            receiver.close()
+            if process.is_alive() and len(results) < len(started):
+                process.terminate()
+            process.join()
+    return results
+
+
+def _answer(parent: int, sender: Any, target: Callable[..., Any], job: tuple[Any, ...]) -> None:
+    die_with_parent(parent)
+    sender.send(target(*job))
+    sender.close()

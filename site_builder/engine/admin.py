@@ -11,14 +11,15 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from .. import pipeline
 from ..cache.folder import CacheFolder
 from ..cms import config as cms_config
 from ..core.cachedir import cache_root
 
-ADMIN = "admin/"
+ADMIN = pipeline.ADMIN
 
 
-def place(files: Files, config: MkDocsConfig, root: Path, site: Any) -> None:
+def place(files: Files, config: MkDocsConfig, session: pipeline.Session, site: Any) -> None:
     """Put the web editor among the files of the Vietnamese root, where `site` is its
     settings; every other build (`site` None) leaves the editor's files out."""
     admin = [f for f in files if f.src_uri.startswith(ADMIN)]
@@ -27,8 +28,8 @@ def place(files: Files, config: MkDocsConfig, root: Path, site: Any) -> None:
     if site is None:
         return
     for file in admin:
-        files.append(unpacked(file, config, root))
-    for name, text in admin_files(site).items():
+        files.append(unpacked(file, config, session.root))
+    for name, text in admin_files(site, session).items():
         files.append(File.generated(config, ADMIN + name, content=text))
 
 
@@ -71,13 +72,13 @@ ADMIN_PAGE = """<!doctype html>
 """
 
 
-def admin_files(site: Any) -> dict[str, str]:
+def admin_files(site: Any, session: pipeline.Session) -> dict[str, str]:
     """The web editor's page and its configuration, generated from the schema.
 
     Made once per site record: the preview is handed the same record while `site.yml` is
     unchanged, and dumping the configuration took 0.1 s of every rebuild.
     """
-    kept = _admin.get(id(site))
+    kept = session.editor
     if kept is not None and kept[0] is site:
         return kept[1]
     name = escape(site.site_name.get("vi"))
@@ -86,9 +87,5 @@ def admin_files(site: Any) -> dict[str, str]:
         "init.js": cms_config.INIT,
         "config.yml": cms_config.dump(site),
     }
-    _admin.clear()
-    _admin[id(site)] = (site, files)
+    session.editor = site, files
     return files
-
-
-_admin: dict[int, tuple[Any, dict[str, str]]] = {}  # the last site record → its files

@@ -12,54 +12,35 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from .. import pipeline
 from ..content import project
-from ..content.model import Content
-from ..core.errors import ERROR, BuildFailed, ContentError, report, template_problem
+from ..core.errors import BuildFailed, ContentError, report, template_problem
 from ..images import cards
-from ..images.process import Processed
 from ..output import search as search_index
-from . import preloaded
 
 log = logging.getLogger("mkdocs.plugins.site_builder")
 
-_last_good: dict[Path, tuple[Content, dict[str, Processed] | None]] = {}  # for the preview
 
-
-def content_of(
-    root: Path, *, preview: bool, chain: bool, messages: str
-) -> tuple[Content, dict[str, Processed] | None, list[ContentError]]:
-    """The content one language's build renders, its processed images, and its errors.
-
-    `chain`: this process reads the content anew (plain `mkdocs build`, the preview) and
-    keeps it for English, built next from it. A build stops at the first error; the preview
-    shows the last content that built (images None if none did) with the errors over it.
-    """
-    if chain:
-        preloaded.forget(root)
-    content, problems = preloaded.load(root)
-    errors = [p for p in problems if p.severity == ERROR]
-    processed: dict[str, Processed] | None = None
-    if not errors:
-        try:
-            processed = preloaded.images(root, content)
-        except BuildFailed as exc:
-            errors = exc.problems
-    if errors and not preview:
+def own_pages(
+    session: pipeline.Session, lang: str, cache: bool, messages: str
+) -> pipeline.Language:
+    """The pipeline run from the plugin's first event (plain `mkdocs build`, the preview):
+    read the content anew, then make `lang`'s pages. A build stops at the first error; the
+    preview shows the last content that built, with the errors over it."""
+    project.pin_build_date(session.root)  # MkDocs' sitemap reads it too
+    errors = pipeline.read(session)
+    if errors and not session.preview:
         raise PluginError("\n" + report(errors, messages))
-    if errors:
-        content, processed = _last_good.get(root, (content, None))
-    else:
-        _last_good[root] = (content, processed)
-        if chain:
-            preloaded.preload(root, (content, problems), processed)
-    return content, processed, errors
+    return pipeline.language(session, lang, cache=cache, messages=messages)
 
 
-def english_then_index(root: Path, site_dir: Path, *, fresh: bool, messages: str) -> None:
+def english_then_index(
+    session: pipeline.Session, site_dir: Path, *, fresh: bool, messages: str
+) -> None:
     """Plain `mkdocs build`, after Vietnamese: English into `en/`, then the search index.
 
     `fresh`: `mkdocs build` emptied the folder first (`mkdocs build --dirty` did not)."""
-    build_language(root, "en", site_dir / "en", fresh=fresh)
+    build_language(session, "en", site_dir / "en", fresh=fresh)
     try:
         search_index.index(site_dir)
     except BuildFailed as exc:
@@ -67,30 +48,32 @@ def english_then_index(root: Path, site_dir: Path, *, fresh: bool, messages: str
 
 
 def build_language(
-    root: Path,
+    session: pipeline.Session,
     lang: str,
     site_dir: Path,
     *,
-    preview: bool = False,
     strict: bool = False,
     draw_cards: bool = True,
     fresh: bool = False,
 ) -> tuple[dict[str, float], set[cards.Card]]:
-    """Build one language of the site into `site_dir` with MkDocs; return our stages' times
-    and, unless `draw_cards`, the social cards its pages name, for the caller to place.
+    """Make `lang`'s pages from the session's content and have MkDocs render them into
+    `site_dir`; return our stages' times and, unless `draw_cards`, the social cards its
+    pages name, for the caller to place.
 
     `fresh`: `site_dir` holds no page of an earlier build, so the page cache may share the
     files MkDocs writes there."""
+    root = session.root
     config = load_config(str(root / project.CONFIG_NAME), site_dir=str(site_dir), strict=strict)
     plugin: Any = config.plugins["site-builder"]  # our SiteBuilderPlugin
     plugin.config.lang = lang
     plugin.config.chain = False
+    config.plugins.on_startup(command="build", dirty=False)
     plugin.cache_pages = True
     plugin.defer_cards = not draw_cards
     plugin.fresh_folder = fresh
-    config.plugins.on_startup(command="build", dirty=False)
-    plugin.preview = preview
     started = time.perf_counter()
+    made = pipeline.language(session, lang, cache=True)
+    plugin.receive(session, made)
     quiet = DirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
@@ -110,12 +93,13 @@ def build_language(
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     seconds = dict(plugin.seconds)
     seconds["mkdocs"] = time.perf_counter() - started - sum(seconds.values())
-    return seconds, set(plugin.cards.values()) if plugin.defer_cards else set()
+    return seconds, set(made.cards.values()) if plugin.defer_cards else set()
 
 
-def english_and_index(root: Path, site_dir: Path) -> None:
+def english_and_index(session: pipeline.Session, site_dir: Path) -> None:
+    """The preview's English pages and search index (in a process of their own)."""
     try:
-        build_language(root, "en", site_dir / "en", preview=True)
+        build_language(session, "en", site_dir / "en")
         search_index.index(site_dir)
     except BuildFailed as exc:
         log.error("\n" + report(exc.problems, "vi"))

@@ -20,13 +20,11 @@ from typing import Any, cast
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from .. import pipeline
 from ..cache.code import code_digest
 from ..cache.folder import CacheFolder, cache_variant
 from ..core.cachedir import cache_root
 from ..images.placing import place
-
-_published: dict[Path, dict[str, str]] = {}  # site folder → page uri → fingerprint there
-_facts: dict[Path, tuple[tuple[Any, ...], dict[Any, Any]]] = {}  # project → `kept_facts`
 
 
 class PageFile(File):
@@ -47,19 +45,6 @@ class PageFile(File):
         return not self.cached and super().is_modified()
 
 
-def kept_facts(root: Path, inputs: tuple[Any, ...]) -> dict[Any, Any]:
-    """The preview's pages of the last rebuild: (spec, card) → (context, fingerprint).
-
-    Each rebuild made every page's switcher and social-card context and hashed it with
-    the page for its fingerprint: 3,500 pages at 2,000 items. A page equal to one of
-    the last rebuild, with the same card and `inputs` (language, site address, font and
-    theme), has the same context and fingerprint. Kept for one language at a time.
-    """
-    if _facts.get(root, (None, {}))[0] != inputs:
-        _facts[root] = inputs, {}
-    return _facts[root][1]
-
-
 def theme_digest(root: Path, config: MkDocsConfig) -> str:
     """Hash everything site-wide that a page's output depends on."""
     digest = hashlib.sha256(code_digest(root).encode())
@@ -78,8 +63,10 @@ def theme_digest(root: Path, config: MkDocsConfig) -> str:
 class PageCache:
     """The rendered pages of one language (preview builds keep theirs apart)."""
 
-    def __init__(self, root: Path, lang: str, preview: bool, theme: str, *, link: bool) -> None:
-        self.files = CacheFolder(cache_root(root) / "pages" / cache_variant(lang, preview))
+    def __init__(self, session: pipeline.Session, lang: str, theme: str, *, link: bool) -> None:
+        variant = cache_variant(lang, session.preview)
+        self.files = CacheFolder(cache_root(session.root) / "pages" / variant)
+        self.session = session
         self.theme = theme
         # `link`: MkDocs writes into an empty folder (`build_language`), so the site and the
         # cache can share each page's bytes. Where it writes into the files of an earlier
@@ -90,31 +77,45 @@ class PageCache:
         self.cached: set[str] = set()  # uris whose output is copied from the cache
         self.dest: dict[str, str] = {}  # page uri → its path in the site
         self.seen: set[int] = set()  # ids of the bodies this build fingerprinted
+        # The preview's fingerprints of the last rebuild, by (spec, card): 3,500 pages at
+        # 2,000 items were hashed on every rebuild. A page with the same spec, card and
+        # context object (the pipeline reuses those) in the same theme has the same name.
+        self.inputs = (lang, theme)
+        known, kept = session.fingerprints
+        self.kept = kept if session.preview and known == self.inputs else {}
+        self.now: dict[Any, tuple[Any, str]] = {}
 
     def fingerprint(self, spec: Any, context: dict[str, Any]) -> str:
         """The name of the page's output in the cache: a digest of all that shapes it."""
         digest = hashlib.sha256(self.theme.encode())
         for item in dataclasses.fields(spec):  # a frozen record of strings and tuples
             value = getattr(spec, item.name)
-            shown = _html_digest(value, self.seen) if item.name == "html" else repr(value)
+            shown = self.body_digest(value) if item.name == "html" else repr(value)
             digest.update(f"{item.name}={shown}\0".encode())
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
         return digest.hexdigest()[:40] + ".html"
 
-    def has(self, file: File, spec: Any, context: dict[str, Any], name: str = "") -> bool:
-        """Record the page's fingerprint (`name`, when the caller knows it for this spec,
-        context and theme); True when its output is in the cache."""
+    def has(self, file: File, spec: Any, context: dict[str, Any], card: Any) -> bool:
+        """Record the page's fingerprint; True when its output is in the cache."""
         uri = file.src_uri
         self.dest[uri] = file.dest_uri
-        if name:
+        known = self.kept.get((spec, card))
+        if known is not None and known[0] is context:
+            name = known[1]
             self.seen.add(id(spec.html))  # its body's digest stays remembered
         else:
             name = self.fingerprint(spec, context)
+        self.now[spec, card] = context, name
         self.fingerprints[uri] = name
         if name in self.files:
             self.cached.add(uri)
             return True
         return False
+
+    def keep_fingerprints(self) -> None:
+        """Keep this rebuild's fingerprints (only its pages') for the preview's next."""
+        if self.session.preview:
+            self.session.fingerprints = self.inputs, self.now
 
     def store(self, uri: str, output: str) -> None:
         """Keep a page MkDocs rendered: a copy now, or (`link`) the site's file once written."""
@@ -132,7 +133,7 @@ class PageCache:
         The preview rebuilds into the same folder: a page already there with the same
         fingerprint (written by this process) is left as it is.
         """
-        there = _published.setdefault(site_dir, {})
+        there = self.session.published.setdefault(site_dir, {})
         for uri in self.cached:
             target = site_dir / self.dest[uri]
             if there.get(uri) == self.fingerprints[uri] and target.is_file():
@@ -144,27 +145,25 @@ class PageCache:
             self.files.adopt(self.fingerprints[uri], site_dir / self.dest[uri])
         self.rendered.clear()
 
+    def body_digest(self, html: str) -> str:
+        """The digest of a page body, made once per body while the preview keeps it.
+
+        Reused bodies are the very strings of the body cache's memory, so a long-running
+        preview hashed the same 3,000 bodies on every rebuild. The memo holds each string,
+        so that its id is not reused while it is remembered.
+        """
+        self.seen.add(id(html))
+        digests = self.session.html_digests
+        kept = digests.get(id(html))
+        if kept is not None and kept[0] is html:
+            return kept[1]
+        digest = hashlib.sha256(html.encode("utf-8", errors="surrogatepass")).hexdigest()
+        digests[id(html)] = (html, digest)
+        return digest
+
     def prune(self) -> None:
         """Forget the pages this build no longer has, so that the cache does not grow."""
         self.files.prune(set(self.fingerprints.values()))
-        for ident in set(_html_digests) - self.seen:
-            del _html_digests[ident]
-
-
-def _html_digest(html: str, seen: set[int]) -> str:
-    """The digest of a page body, made once per body while the preview keeps it.
-
-    Reused bodies are the very strings of the body cache's memory, so a long-running
-    preview hashed the same 3,000 bodies on every rebuild. The memo holds each string, so
-    that its id is not reused while it is remembered.
-    """
-    seen.add(id(html))
-    kept = _html_digests.get(id(html))
-    if kept is not None and kept[0] is html:
-        return kept[1]
-    digest = hashlib.sha256(html.encode("utf-8", errors="surrogatepass")).hexdigest()
-    _html_digests[id(html)] = (html, digest)
-    return digest
-
-
-_html_digests: dict[int, tuple[str, str]] = {}  # id of a body → (the body, its digest)
+        digests = self.session.html_digests
+        for ident in set(digests) - self.seen:
+            del digests[ident]

@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .. import pipeline
 from ..core import workers
 from .language import english_and_index
 
@@ -142,41 +143,52 @@ class IdleCollection:
         gc.freeze()
 
 
-idle = IdleCollection()
-
-
 class _Background(NamedTuple):
     process: Any
     scratch: Path  # its temporary files: a stopped child cannot remove them itself
 
 
-_english: dict[Path, _Background] = {}  # the preview's English build, per site folder
-
-
-def english_in_background(root: Path, site_dir: Path) -> None:
-    """Build the preview's English pages and search index in a second process.
+class English:
+    """The preview's English pages and search index, built in a second process.
 
     MkDocs' preview server answers no request until a rebuild ends; English and Pagefind
     took most of a rebuild, so they run beside it (on the other core) and an edit shows in
     the Vietnamese page first. A newer edit stops an English build still running. The
-    process is forked where the system can (it shares the content the Vietnamese pages were
-    made of), else spawned (Windows): a new interpreter that reads the content itself, and
-    shows an error page while the content has errors (the Vietnamese pages show the last
-    good content under them; that content stays in this process).
+    process is forked where the system can, else spawned (Windows), and gets the session
+    either way: it shows the same content as the Vietnamese pages, the last that built.
     """
-    stop_english(site_dir)
-    scratch = Path(tempfile.mkdtemp(prefix="site-builder-english-"))
-    context: Any = multiprocessing.get_context(workers.start_method())
-    process = context.Process(target=_english_in_child, args=(root, site_dir, scratch), daemon=True)
-    held = _mask(signal.SIG_BLOCK, _STOPS)  # until the child has its own handlers
-    try:
-        process.start()
-        if process.pid and hasattr(os, "setpgid"):  # its own group, set from both sides
-            with contextlib.suppress(OSError):  # a spawned child may have set it already
-                os.setpgid(process.pid, process.pid)
-    finally:
-        _mask(signal.SIG_SETMASK, held)
-    _english[site_dir] = _Background(process, scratch)
+
+    def __init__(self) -> None:
+        self.running: _Background | None = None
+
+    def start(self, session: pipeline.Session, site_dir: Path) -> None:
+        self.stop()
+        scratch = Path(tempfile.mkdtemp(prefix="site-builder-english-"))
+        context: Any = multiprocessing.get_context(workers.start_method())
+        args = (session, site_dir, scratch)
+        process = context.Process(target=_english_in_child, args=args, daemon=True)
+        held = _mask(signal.SIG_BLOCK, _STOPS)  # until the child has its own handlers
+        try:
+            process.start()
+            if process.pid and hasattr(os, "setpgid"):  # its own group, set from both sides
+                with contextlib.suppress(OSError):  # a spawned child may have set it already
+                    os.setpgid(process.pid, process.pid)
+        finally:
+            _mask(signal.SIG_SETMASK, held)
+        self.running = _Background(process, scratch)
+
+    def stop(self) -> None:
+        old, self.running = self.running, None
+        if old is None:
+            return
+        if old.process.is_alive():
+            _stop_with_its_pagefind(old.process)
+            old.process.join()
+        shutil.rmtree(old.scratch, ignore_errors=True)
+
+    @property
+    def process(self) -> Any:
+        return self.running.process if self.running else None
 
 
 def _mask(how: int, numbers: Any) -> Any:
@@ -184,16 +196,6 @@ def _mask(how: int, numbers: Any) -> Any:
     if not hasattr(signal, "pthread_sigmask"):
         return set()
     return signal.pthread_sigmask(how, numbers)
-
-
-def stop_english(site_dir: Path) -> None:
-    old = _english.pop(site_dir, None)
-    if old is None:
-        return
-    if old.process.is_alive():
-        _stop_with_its_pagefind(old.process)
-        old.process.join()
-    shutil.rmtree(old.scratch, ignore_errors=True)
 
 
 def _stop_with_its_pagefind(process: Any) -> None:
@@ -211,7 +213,7 @@ def _stop_with_its_pagefind(process: Any) -> None:
         process.terminate()
 
 
-def _english_in_child(root: Path, site_dir: Path, scratch: Path) -> None:
+def _english_in_child(session: pipeline.Session, site_dir: Path, scratch: Path) -> None:
     if hasattr(os, "setpgrp"):  # a group of its own, with its Pagefind: both stop at once
         os.setpgrp()
     for number in _STOPS:  # a newer edit, or the preview's end, stops them: quietly
@@ -220,14 +222,8 @@ def _english_in_child(root: Path, site_dir: Path, scratch: Path) -> None:
     # group until now (Windows: always), and would print a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _mask(signal.SIG_UNBLOCK, _STOPS)
-    tempfile.tempdir = str(scratch)  # stopped at once, it leaves them to `stop_english`
-    english_and_index(root, site_dir)
-
-
-def stop_all() -> None:
-    """Stop every English build still running (the preview ends)."""
-    for site_dir in list(_english):
-        stop_english(site_dir)
+    tempfile.tempdir = str(scratch)  # stopped at once, it leaves them to `English.stop`
+    english_and_index(session, site_dir)
 
 
 def serve(root: Path, host: str, port: int) -> None:
