@@ -85,8 +85,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             self.english.stop()
             session = self.session
             if session is None or (session.root, session.preview) != (root, self.serving):
-                self.session = pipeline.Session(root, preview=self.serving)
-            made = language.own_pages(self.session, lang, self.cache_pages, self.config.messages)
+                self.session = session = pipeline.Session(root, preview=self.serving)
+            made = language.own_pages(session, lang, self.cache_pages, self.config.messages)
         self.made = made
         self.seconds.update(made.seconds)
         config.extra.update(made.extra)
