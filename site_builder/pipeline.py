@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from .cache.memory import Memory
 from .checks import load_content
 from .content import project
 from .content.model import Content
@@ -60,6 +61,7 @@ class Session:
     placed: dict[Path, dict[str, str]] = field(default_factory=dict)  # folder → photo → key
     html_digests: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → body, digest
     editor: tuple[Any, dict[str, str]] | None = None  # the site record → the editor's files
+    memory: Memory = field(default_factory=Memory)  # what rendering reuses
 
     @property
     def errors(self) -> list[ContentError]:
@@ -70,6 +72,7 @@ class Session:
         (keyed by the ids of objects that only this process has)."""
         state = dict(self.__dict__)
         state.update(contexts=((), {}), fingerprints=((), {}), html_digests={}, editor=None)
+        state["memory"] = Memory()
         return state
 
 
@@ -159,7 +162,9 @@ def language(session: Session, lang: str, *, cache: bool, messages: str = "vi") 
     extra["alternate"] = True  # Material 9.x shows its language selector; our partial fills it
     extra["sb_footer"] = page_facts.footer(site, lang)
     started = time.perf_counter()
-    generator = Generator(session.root, content, lang, date, session.preview, processed, cache)
+    generator = Generator(
+        session.root, content, lang, date, session.preview, processed, cache, session.memory
+    )
     made = generator.generate()
     seconds = {"our pages": time.perf_counter() - started}
     specs = {source_uri(p.path): p for p in made.pages}

@@ -134,6 +134,7 @@ def test_related_items_are_kept_for_a_list_of_the_same_shape(monkeypatch) -> Non
     and tags: the related items found before hold, as the records of the list at hand."""
     import dataclasses
 
+    from site_builder.cache.memory import Memory
     from site_builder.content.model import Text
     from site_builder.render.news import Neighbourhood
 
@@ -141,19 +142,22 @@ def test_related_items_are_kept_for_a_list_of_the_same_shape(monkeypatch) -> Non
     b = item("b", "2022-06-03", tags=["x"])
     c = item("c", "2022-06-02", category="kinh-te")
     d = item("d", "2022-06-01", tags=["x"])
-    assert Neighbourhood([a, b, c, d]).related(a) == [b, d]  # c: no tag, another category
+    kept = Memory()  # the preview's, between rebuilds
+    assert Neighbourhood([a, b, c, d], kept).related(a) == [b, d]  # c: no tag, another category
     scored: list[str] = []
     real = Neighbourhood.score
     monkeypatch.setattr(Neighbourhood, "score", lambda self, one, limit: (
         scored.append(one.id) or real(self, one, limit)
     ))  # fmt: skip
     edited = dataclasses.replace(b, title=Text("Tin mới sửa"))
-    found = Neighbourhood([a, edited, c, d]).related(a)
+    assert Neighbourhood([a, edited, c, d]).related(a) == [edited, d] and scored == ["a"]
+    scored.clear()  # a build keeps nothing; the preview's memory keeps them:
+    found = Neighbourhood([a, edited, c, d], kept).related(a)
     assert scored == [] and found == [edited, d] and found[0] is edited  # this list's record
     retagged = dataclasses.replace(c, tags=("x",))  # another shape: scored anew
-    found = Neighbourhood([a, edited, retagged, d]).related(a)
+    found = Neighbourhood([a, edited, retagged, d], kept).related(a)
     assert scored == ["a"] and found == [edited, d, retagged]
-    assert Neighbourhood([a, edited, retagged, d]).related(a, limit=1) == [edited]
+    assert Neighbourhood([a, edited, retagged, d], kept).related(a, limit=1) == [edited]
 
 
 def test_reading_time() -> None:

@@ -398,8 +398,17 @@ def test_a_cache_folder_adopts_a_file_by_a_link_or_else_a_copy(tmp_path, monkeyp
     assert (elsewhere.path / "c.html").read_bytes() == source.read_bytes()
 
 
-def generate_vi(site) -> tuple[Any, list[str]]:
-    """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild."""
+@pytest.fixture
+def memory() -> Any:
+    """What a long-running preview keeps between rebuilds (its session's)."""
+    from site_builder.cache.memory import Memory
+
+    return Memory()
+
+
+def generate_vi(site, memory: Any) -> tuple[Any, list[str]]:
+    """Generate the Vietnamese preview pages in this process, as `serve` does each rebuild
+    (the preview's session keeps `memory` between rebuilds)."""
     from site_builder.content import project
     from site_builder.render.pages import Generator
 
@@ -408,7 +417,7 @@ def generate_vi(site) -> tuple[Any, list[str]]:
     content, processed = session.content, session.processed
     rendered: list[str] = []
     generator = Generator(site.root, content, "vi", project.build_date(site.root), True,
-                          processed, cache=True)  # fmt: skip
+                          processed, cache=True, memory=memory)  # fmt: skip
     real = generator.render_now
     generator.render_now = lambda template, path, *a, **k: (
         rendered.append(path) or real(template, path, *a, **k)
@@ -416,27 +425,29 @@ def generate_vi(site) -> tuple[Any, list[str]]:
     return generator.generate(), rendered
 
 
-def test_a_long_running_preview_renders_only_the_edited_item_again(archive, monkeypatch) -> None:
-    generate_vi(archive)
+def test_a_long_running_preview_renders_only_the_edited_item_again(
+    archive, monkeypatch, memory
+) -> None:
+    generate_vi(archive, memory)
     reads = []
     real_read = Path.read_text
     monkeypatch.setattr(
         Path, "read_text", lambda p, *a, **k: reads.append(p) or real_read(p, *a, **k)
     )
-    _, rendered = generate_vi(archive)
+    _, rendered = generate_vi(archive, memory)
     assert rendered == ["ke-hoach/"], rendered  # the plan, which is never cached, alone
     assert not [p for p in reads if "bodies" in p.parts]  # the bodies were kept in memory
     archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
-    site, rendered = generate_vi(archive)
+    site, rendered = generate_vi(archive, memory)
     assert "tin-tuc/tin-2/" in rendered and "tin-tuc/tin-5/" not in rendered
     page = next(p for p in site.pages if p.path == "tin-tuc/tin-2/")
     assert "Tin mới sửa" in page.html
 
 
 def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
-    archive, monkeypatch
+    archive, monkeypatch, memory
 ) -> None:
-    from site_builder.render import pages, reuse
+    from site_builder.render import pages
     from site_builder.render.news import Neighbourhood, newest_first
 
     made: list[str] = []
@@ -444,23 +455,23 @@ def test_a_long_running_preview_makes_only_the_item_pages_an_edit_touches(
     monkeypatch.setattr(pages.Generator, "make_item_page", lambda self, section, record, *a, **k: (
         made.append(record.id) or real(self, section, record, *a, **k)
     ))  # fmt: skip
-    generate_vi(archive)
+    generate_vi(archive, memory)
     stored = stored_bodies(archive, "vi-preview")
     made.clear()
-    site, _ = generate_vi(archive)
+    site, _ = generate_vi(archive, memory)
     assert made == [], made  # every input the same record as before: the same pages
     assert stored_bodies(archive, "vi-preview") == stored  # their bodies stay cached
     archive.write("content/news/2022/tin-2.yml", NEWS.format(title="Tin mới sửa", n=2, month=3))
     made.clear()
-    site, _ = generate_vi(archive)
+    site, _ = generate_vi(archive, memory)
     # the item, its neighbours and the items that list it as related show its title
     content = read_session(archive.root).content
     news = newest_first(content.news.values())
     around, edited = Neighbourhood(news), content.news["tin-2"]
     showing = {n.id for n in news if edited in (*around.neighbours(n), *around.related(n))}
     assert sorted(made) == sorted({"tin-2"} | showing) and len(made) < len(news), made
-    reuse.kept_items.clear()
-    fresh, _ = generate_vi(archive)  # every page made anew
+    memory.items.clear()
+    fresh, _ = generate_vi(archive, memory)  # every page made anew
     assert site.pages == fresh.pages and site.images == fresh.images
 
 
@@ -470,14 +481,14 @@ def age(path: Path, seconds: float = 60) -> None:
     os.utime(path, (then, then))
 
 
-def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch) -> None:
+def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch, memory) -> None:
     for path in (archive.root / "content").rglob("*.yml"):
         age(path)
-    generate_vi(archive)
+    generate_vi(archive, memory)
     reads: list[Path] = []
     real_read = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or real_read(p))
-    generate_vi(archive)
+    generate_vi(archive, memory)
     assert not [p for p in reads if "content" in p.parts], reads  # times and sizes sufficed
     # the same size, and the old times put back: the change time still tells
     item = archive.root / "content/news/2022/tin-3.yml"
@@ -485,7 +496,7 @@ def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch
     item.write_text(NEWS.format(title="Tin số X", n=3, month=4), encoding="utf-8")
     os.utime(item, ns=(old.st_atime_ns, old.st_mtime_ns))
     assert item.stat().st_size == old.st_size and item.stat().st_mtime_ns == old.st_mtime_ns
-    site, rendered = generate_vi(archive)
+    site, rendered = generate_vi(archive, memory)
     assert "tin-tuc/tin-3/" in rendered
     assert "Tin số X" in next(p for p in site.pages if p.path == "tin-tuc/tin-3/").html
 
@@ -510,12 +521,12 @@ def test_a_file_written_within_the_file_clock_tick_is_read_again(make_site, monk
     assert reads.count(item.name) == 1  # settled: read once more, then its times suffice
 
 
-def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive) -> None:
-    generate_vi(archive)
+def test_a_long_running_preview_follows_a_template_edited_meanwhile(archive, memory) -> None:
+    generate_vi(archive, memory)
     template = archive.root / "templates" / "pages" / "news_item.html"
     template.write_text(template.read_text(encoding="utf-8") + "<p>Mẫu mới</p>\n",
                         encoding="utf-8")  # fmt: skip
-    site, rendered = generate_vi(archive)
+    site, rendered = generate_vi(archive, memory)
     assert "tin-tuc/tin-2/" in rendered  # the bodies of the old template are not reused
     page = next(p for p in site.pages if p.path == "tin-tuc/tin-2/")
     assert "Mẫu mới" in page.html
@@ -632,11 +643,14 @@ def test_page_fingerprints_follow_the_body_and_hash_a_kept_body_once(tmp_path, m
 
 
 def test_the_preview_keeps_its_template_environment_and_a_build_does_not(tmp_path) -> None:
+    from site_builder.cache.memory import Memory
     from site_builder.render.reuse import environment
 
-    assert environment(tmp_path, "vi", True) is environment(tmp_path, "vi", True)
-    assert environment(tmp_path, "en", True) is not environment(tmp_path, "vi", True)
-    assert environment(tmp_path, "vi", False) is not environment(tmp_path, "vi", False)
+    kept = Memory()
+    assert environment(tmp_path, "vi", True, kept) is environment(tmp_path, "vi", True, kept)
+    assert environment(tmp_path, "en", True, kept) is not environment(tmp_path, "vi", True, kept)
+    assert environment(tmp_path, "vi", False, kept) is not environment(tmp_path, "vi", False, kept)
+    assert environment(tmp_path, "vi", True) is not environment(tmp_path, "vi", True)
 
 
 def test_a_cache_folder_writes_whole_files_and_makes_its_folder_again(tmp_path) -> None:

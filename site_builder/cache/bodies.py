@@ -19,11 +19,8 @@ from typing import Any
 
 from ..core.cachedir import cache_root
 from .folder import cache_variant
+from .memory import Memory
 
-# What a long-running process (the preview) keeps between rebuilds; a forked build
-# process inherits it and drops it with itself.
-_digests: dict[int, tuple[Any, str]] = {}  # id → (the record, the digest of its repr)
-_in_memory: dict[Path, dict[str, tuple[str, list[str]]]] = {}  # folder → name → body
 PLAIN = {str, int, float, bool, type(None)}  # shown by repr, holding nothing else
 
 
@@ -35,14 +32,18 @@ class BodyCache:
     Stored as JSON text: the HTML and the images it uses (publishing needs that list).
     """
 
-    def __init__(self, root: Path, lang: str, preview: bool, seed: str) -> None:
+    def __init__(
+        self, root: Path, lang: str, preview: bool, seed: str, memory: Memory | None = None
+    ) -> None:
         variant = cache_variant(lang, preview)
         self.store = BodyStore(cache_root(root) / "bodies" / f"{variant}.sqlite")
         self.path = self.store.path
         self.seed = hashlib.sha256(seed.encode()).hexdigest()  # hashed once, not per body
         self.used: set[str] = set()
         self.seen: set[int] = set()  # ids of the records this build digested or reused
-        self.memory = _in_memory.setdefault(self.path, {})
+        # what a long-running process (the preview) keeps between rebuilds
+        self.digests = (memory or Memory()).records
+        self.memory = (memory or Memory()).bodies.setdefault(self.path, {})
 
     def key(self, *parts: Any) -> str | None:
         """The name of a body made from `parts`; None when a part has no value repr."""
@@ -60,7 +61,7 @@ class BodyCache:
         A news item shows on its page, its neighbours', the lists and the related items of
         others: its repr was most of the cost of a key. Validation hands a long-running
         process the same record while its file is unchanged, so the digests of frozen
-        records outlive a build (`_digests`); a list page's records (made anew each build)
+        records outlive a build (`Memory.records`); a list page's records (made anew each build)
         digest the items they hold, found there. The memo holds each record, so that an id
         is not reused while it lives, and keeps only those the last build used.
         """
@@ -68,7 +69,7 @@ class BodyCache:
         if kind in PLAIN:
             return repr(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            kept = _digests.get(id(value))
+            kept = self.digests.get(id(value))
             if kept is not None and kept[0] is value:
                 self.seen.add(id(value))
                 return kept[1]
@@ -78,7 +79,7 @@ class BodyCache:
             digest = text if " at 0x" in text else hashlib.sha256(text.encode()).hexdigest()
             stable = f"{kind.__name__}:{digest}"
             if kind.__dataclass_params__.frozen:
-                _digests[id(value)] = (value, stable)
+                self.digests[id(value)] = (value, stable)
                 self.seen.add(id(value))
             return stable
         if isinstance(value, list | tuple):
@@ -108,8 +109,8 @@ class BodyCache:
         self.store.keep(self.used)
         for name in set(self.memory) - self.used:
             del self.memory[name]
-        for ident in set(_digests) - self.seen:
-            del _digests[ident]
+        for ident in set(self.digests) - self.seen:
+            del self.digests[ident]
 
 
 class BodyStore:

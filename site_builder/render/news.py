@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from ..cache.memory import Memory
 from ..content.model import NewsItem
 from ..text.slugs import slugify
 
@@ -95,7 +96,7 @@ class Neighbourhood:
     an archive of thousands of items does not compare every item with every other.
     """
 
-    def __init__(self, items: Sequence[NewsItem]) -> None:
+    def __init__(self, items: Sequence[NewsItem], memory: Memory | None = None) -> None:
         self.items = list(items)
         self.position = {item.id: i for i, item in enumerate(self.items)}
         self.tags = {item.id: {tag_slug(t) for t in item.tags} for item in self.items}
@@ -107,10 +108,11 @@ class Neighbourhood:
         # what related() reads of every item, in order: a list of the same shape has the
         # same related items (the preview's rebuilds, where an edit seldom moves an item)
         shape = tuple((i.id, i.date, i.category, frozenset(self.tags[i.id])) for i in self.items)
-        if shape not in _related:
-            _related.clear()  # the last list's only: one language per process but on Windows
-            _related[shape] = {}
-        self.found: dict[tuple[str, int], tuple[str, ...]] = _related[shape]
+        related = (memory or Memory()).related
+        if shape not in related:
+            related.clear()  # the last list's only
+            related[shape] = {}
+        self.found: dict[tuple[str, int], tuple[str, ...]] = related[shape]
 
     def neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
         """Return the older and the newer item next to `item`."""
@@ -145,9 +147,6 @@ class Neighbourhood:
         scores.pop(item.id, None)
         found = [self.items[self.position[i]] for i in scores]
         return heapq.nlargest(limit, found, key=lambda o: (scores[o.id], o.date, o.id))
-
-
-_related: dict[tuple[Any, ...], dict[tuple[str, int], tuple[str, ...]]] = {}
 
 
 def neighbours(

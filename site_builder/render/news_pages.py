@@ -72,7 +72,7 @@ def generate(
     gen.list_page(ARCHIVE, "news", "news_archive.html", t("archive", lang),
                   ARCHIVE in other_paths, months=months)  # fmt: skip
 
-    around = Neighbourhood(news)
+    around = Neighbourhood(news, gen.memory)
     for item in news:
         older, newer = around.neighbours(item)
         gen.redirects("news", item)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..cache.bodies import BodyCache
 from ..cache.code import code_digest
+from ..cache.memory import Memory
 from ..content import richtext
 from ..content.model import (
     UNITS,
@@ -37,7 +38,7 @@ from . import news_pages, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .metrics import Row, key_figures, row
 from .news import tag_slug
-from .reuse import Kept, Unkeyed, Uses, environment, identity, kept_items
+from .reuse import Kept, Unkeyed, Uses, environment, identity
 from .spec import PageSpec, Site, StaticFile
 
 HOME_ITEMS = 3
@@ -56,20 +57,23 @@ class Generator:
         preview: bool,
         processed: dict[str, Processed],
         cache: bool = False,
+        memory: Memory | None = None,
     ) -> None:
         assert content.site is not None
+        # what a long-running process (the preview) keeps between rebuilds
+        self.memory = memory or Memory()
         self.processed = processed
         self.making: list[Uses] = []  # what each body or page being made uses, innermost last
         self.bodies: BodyCache | None = None
         if cache:  # bodies rendered before from the same inputs are reused
             seed = repr((code_digest(project), lang, preview, build_date, content.site,
                          sorted(processed.items())))  # fmt: skip
-            self.bodies = BodyCache(project, lang, preview, seed)
+            self.bodies = BodyCache(project, lang, preview, seed, self.memory)
         # item pages of the last build, when every input is the same object (a preview)
         self.kept: dict[tuple[Any, ...], Kept] | None = None
         self.kept_now: dict[tuple[Any, ...], Kept] = {}
         if self.bodies is not None and preview:
-            self.kept = kept_items.setdefault(self.bodies.path, {})
+            self.kept = self.memory.items.setdefault(self.bodies.path, {})
         self.project = project
         self.content = content
         self.site = content.site
@@ -77,7 +81,7 @@ class Generator:
         self.build_date = build_date
         self.preview = preview
         self.result = Site()
-        self.env = environment(project / "templates" / "pages", lang, preview)
+        self.env = environment(project / "templates" / "pages", lang, preview, self.memory)
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
         self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)

@@ -12,11 +12,14 @@ from typing import Any
 import jinja2
 
 from ..cache.bodies import PLAIN
+from ..cache.memory import Memory
 from ..cache.templates import compiled_templates
 from .spec import PageSpec
 
 
-def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
+def environment(
+    folder: Path, lang: str, preview: bool, memory: Memory | None = None
+) -> jinja2.Environment:
     """Our templates' environment; the preview keeps one per language between rebuilds.
 
     Each rebuild loaded and compiled every template again (0.1-0.25 s of an edit at 2,000
@@ -24,7 +27,8 @@ def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
     globals, bound to the generator of the moment, are set again by each generator.
     """
     key = (folder, lang)
-    env = _environments.get(key) if preview else None
+    kept = (memory or Memory()).environments
+    env = kept.get(key) if preview else None
     if env is None:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folder),
@@ -36,15 +40,8 @@ def environment(folder: Path, lang: str, preview: bool) -> jinja2.Environment:
             auto_reload=preview,  # a one-off build: no stat of the file on each use
         )
         if preview:
-            _environments[key] = env
+            kept[key] = env
     return env
-
-
-_environments: dict[tuple[Path, str], jinja2.Environment] = {}
-
-# The item pages of a long-running process's last build, per body cache folder (language
-# and preview), by the identities of their inputs
-kept_items: dict[Path, dict[tuple[Any, ...], Kept]] = {}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..cache.memory import Memory
 from ..content.model import Content
 from ..content.model import Site as Settings
 from ..images.process import Processed
@@ -57,6 +58,7 @@ class Pages(Protocol):
     content: Content
     site: Settings
     result: Site
+    memory: Memory
 
     def tr(self, text: Text | None) -> str: ...
     def shown(self, item: Any, lang: str) -> bool: ...
