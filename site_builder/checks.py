@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache.memory import Memory
 from .content import validate
 from .content.model import Content
 from .core.errors import ContentError
@@ -17,6 +18,8 @@ from .radio.script import check_all as radio_checks
 STAGE_CHECKS: tuple[validate.Check, ...] = (radio_checks,)
 
 
-def load_content(project: Path, processes: int = 1) -> tuple[Content, list[ContentError]]:
+def load_content(
+    project: Path, processes: int = 1, memory: Memory | None = None
+) -> tuple[Content, list[ContentError]]:
     """Return the content model and every problem any stage finds in content/."""
-    return validate.load_content(project, processes, STAGE_CHECKS)
+    return validate.load_content(project, processes, STAGE_CHECKS, memory)

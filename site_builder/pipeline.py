@@ -78,7 +78,7 @@ class Session:
 
 def load(session: Session, processes: int = 1) -> list[ContentError]:
     """Read and validate the content anew; return its problems (warnings too)."""
-    loaded = load_content(session.root, processes=processes)
+    loaded = load_content(session.root, processes=processes, memory=session.memory)
     session.content, session.problems = loaded
     session.processed = None
     return session.problems
@@ -87,9 +87,8 @@ def load(session: Session, processes: int = 1) -> list[ContentError]:
 def images(session: Session) -> dict[str, Processed]:
     """Process every image the content refers to (the cache first); raise BuildFailed."""
     assert session.content is not None
-    processed = image_cache.prepare(
-        session.root, session.content.image_refs, image_settings(session.content)
-    )
+    refs, settings = session.content.image_refs, image_settings(session.content)
+    processed = image_cache.prepare(session.root, refs, settings, memory=session.memory)
     session.processed = processed
     session.last_good = session.content, processed
     return processed

@@ -123,6 +123,66 @@ def test_only_engine_imports_mkdocs_or_material() -> None:
     assert leaks == []
 
 
+# Module-level objects that are not state: the templates compiled once for every process,
+# and per-thread tools (a thread's Markdown converter; the list a thread's read of one file
+# records its images into, emptied when that read ends).
+NOT_STATE = {
+    "cache/templates.py": {"compiled_templates"},
+    "content/richtext.py": {"_converters"},
+    "content/references.py": {"_local"},
+}
+_MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "local"}
+
+
+def module_state(source: str) -> list[str]:
+    """The names a module binds at its top level to something that can change (constants,
+    in capitals, aside), and the names its functions declare `global`."""
+    found = []
+    tree = ast.parse(source)
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names, value = [t.id for t in node.targets if isinstance(t, ast.Name)], node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names, value = [node.target.id], node.value
+        else:
+            continue
+        literal = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+        mutable = isinstance(value, literal)
+        if isinstance(value, ast.Call):  # a container, or an instance of a class
+            func = value.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            mutable = called in _MUTABLE_CALLS or called[:1].isupper()
+        found += [n for n in names if mutable and not n.isupper() and n != "__all__"]
+    found += [n for node in ast.walk(tree) if isinstance(node, ast.Global) for n in node.names]
+    return found
+
+
+def test_no_module_keeps_state_of_its_own() -> None:
+    """What builds know lives in a session (`pipeline.Session`, its `Memory`) handed to the
+    stages, or in an object whose owner says how long it lives: not in module globals."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        state = set(module_state(path.read_text(encoding="utf-8"))) - NOT_STATE.get(name, set())
+        if state:
+            found[name] = sorted(state)
+    assert found == {}
+
+
+def test_the_state_finder_finds_each_kind() -> None:  # the control
+    source = textwrap.dedent("""
+        import threading
+        TABLE = {"a": 1}
+        _memo: dict[str, int] = {}
+        kept = []
+        idle = Collector()
+        _local = threading.local()
+        def f():
+            global counter
+    """)
+    assert sorted(module_state(source)) == ["_local", "_memo", "counter", "idle", "kept"]
+
+
 WITHOUT_ENGINE = """
 import datetime as dt, importlib, pkgutil, sys
 from pathlib import Path

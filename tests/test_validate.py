@@ -232,6 +232,7 @@ def test_reading_in_several_processes_gives_what_one_process_reads(
     import shutil
     from pathlib import Path
 
+    from site_builder.cache.memory import Memory
     from site_builder.checks import load_content
     from site_builder.content import reading
 
@@ -265,7 +266,8 @@ def test_reading_in_several_processes_gives_what_one_process_reads(
     monkeypatch.setattr(Path, "read_bytes", logged)
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     one = load_content(twin, processes=1)
-    three = load_content(site.root, processes=3)
+    kept = Memory()  # what a long-running process keeps from one load to the next
+    three = load_content(site.root, processes=3, memory=kept)
     assert three[0] == one[0] and len(three[0].news) == 9
     assert [p.format("vi") for p in three[1]] == [p.format("vi") for p in one[1]]
     assert {p.code for p in one[1]} >= {"yaml-syntax", "bad-id", "dangling-ref"}
@@ -274,6 +276,6 @@ def test_reading_in_several_processes_gives_what_one_process_reads(
     assert len(shared) == 13 and all(len(pids) == 1 for pids in shared.values())  # each once
     assert len(set().union(*shared.values())) == 3  # by three processes
     log.unlink()
-    again = load_content(site.root, processes=3)  # every file kept: read alone, if at all
+    again = load_content(site.root, processes=3, memory=kept)  # all kept: read here, if at all
     assert all(again[0].news[i] is three[0].news[i] for i in three[0].news)
     assert set().union(*readers(site.root).values()) <= {os.getpid()}

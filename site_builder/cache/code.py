@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib import metadata
 from pathlib import Path
@@ -18,9 +19,13 @@ def _code_digest(templates: Path) -> str:
     files = [p for folder in (PACKAGE, templates) for p in folder.rglob("*")
              if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
     signature = tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
-    kept = _code_digests.get(templates)
-    if kept is not None and kept[0] == signature:
-        return kept[1]
+    return _digest_of(templates, signature)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest_of(templates: Path, signature: tuple[tuple[str, int, int], ...]) -> str:
+    """The digest of the files `signature` names, as they are when it was taken."""
+    files = [Path(name) for name, _, _ in signature]
     digest = hashlib.sha256()
     for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe"):
         digest.update(f"{name}={metadata.version(name)}\0".encode())
@@ -29,11 +34,7 @@ def _code_digest(templates: Path) -> str:
         for path in sorted(below):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    _code_digests[templates] = (signature, digest.hexdigest())
-    return _code_digests[templates][1]
-
-
-_code_digests: dict[Path, tuple[tuple[tuple[str, int, int], ...], str]] = {}
+    return digest.hexdigest()
 
 
 def code_digest(root: Path) -> str:

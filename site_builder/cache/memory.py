@@ -15,6 +15,10 @@ from typing import Any
 
 @dataclass
 class Memory:
+    # each content file's result, the very record, while its bytes and the images it names
+    # stay (content/reading.py): what is keyed by a record is then found again
+    files: dict[tuple[str, str, str], tuple[str, list[Any], Any, Any]] = field(default_factory=dict)
+    metas: dict[str, Any] = field(default_factory=dict)  # image cache entry → its description
     # id of a frozen record → (the record, the digest of its repr); the record is held, so
     # that its id is not reused while it is remembered
     records: dict[int, tuple[Any, str]] = field(default_factory=dict)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from ..cache.memory import Memory
 from ..checks import load_content
 from ..content.model import FIELD_IDS
 from ..content.references import IMAGE_SUFFIXES, check_image
@@ -78,6 +79,7 @@ class Gate:
         self.folder = cache_root(self.project).resolve() / "editor"
         self.mirror = self.folder / "project"  # a project folder holding only content/
         self.lock = threading.Lock()
+        self.memory = Memory()  # every save validates the mirror: unchanged files read once
 
     def save(self, changes: Changes) -> list[ContentError]:
         """Write and delete as `changes` says if the gate admits them; else return why not."""
@@ -101,13 +103,13 @@ class Gate:
         for rel, data in changes.items():
             self._stage(rel, data)
         refused = self._picture_problems(changes)
-        errors = _errors(load_content(self.mirror)[1])
+        errors = _errors(load_content(self.mirror, memory=self.memory)[1])
         written = {rel for rel, data in changes.items() if data is not None}
         refused += [p for p in errors if p.path in written]
         caused = [p for p in errors if p.path not in written]
         if caused:  # only what the change brings counts: the rest was there before it
             self._mirror()
-            before = {_where(p) for p in _errors(load_content(self.mirror)[1])}
+            before = {_where(p) for p in _errors(load_content(self.mirror, memory=self.memory)[1])}
             caused = [p for p in caused if _where(p) not in before]
         if caused:
             refused += [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.errors import ContentError
-from ..core.workers import pool, start_method
+from ..core.workers import each, start_method
 from . import privacy, references
 from .loader import MAX_DEPTH, load_bytes
 from .model import (
@@ -32,9 +32,10 @@ PUBLISHED = (Plan, AchievementField, Milestone, Person, Commendation, NewsItem, 
 
 
 # A long-running process (the preview, the web editor's back end) validates the same files
-# again and again: a file's result, the very record, is kept while its bytes and the images
-# it names stay (so that what is keyed by a record, such as a page body, is found again).
-_memo: dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context], Any]] = {}
+# again and again: it hands each read its `Memory.files`, where a file's result, the very
+# record, is kept while its bytes and the images it names stay (so that what is keyed by a
+# record, such as a page body, is found again).
+Memo = dict[tuple[str, str, str], tuple[str, list[Any], tuple[Any, Context], Any]]
 
 
 SETTLED_NS = 2_000_000_000  # the coarsest file time there is (FAT): 2 s
@@ -63,10 +64,12 @@ def read_file(
     extra: dict[str, Any],
     mark_en: bool = False,
     key: tuple[str, str, str] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[Any, Context]:
     """Read one file; `mark_en` records whether it has every English text (`has_en`).
 
-    `key` is the file's memo key, where the caller has it already."""
+    `key` is the file's key in `memo`, where the caller has it already."""
+    _memo: Memo = {} if memo is None else memo
     key = key or _key(project, rel, cls, extra, mark_en)
     kept = _memo.get(key)
     stamp = _stamp(project / rel, time.time_ns()) if kept is not None else None
@@ -111,7 +114,9 @@ PARALLEL_FROM = 400
 READERS = min(os.cpu_count() or 1, 4)
 
 
-def read_all(project: Path, jobs: list[Job], processes: int) -> list[tuple[Any, Context]]:
+def read_all(
+    project: Path, jobs: list[Job], processes: int, memo: Memo
+) -> list[tuple[Any, Context]]:
     """Read every job's file, in `processes` forked processes when it pays, in job order.
 
     Reading is most of a full build's serial part (the archive's 2,700 files: 1.5–1.9 s)
@@ -122,27 +127,30 @@ def read_all(project: Path, jobs: list[Job], processes: int) -> list[tuple[Any, 
     in the memo cost a stat each: a process that has read them reads alone.
     """
     keys = [_key(project, *job) for job in jobs]
-    unread = sum(key not in _memo for key in keys)
+    unread = sum(key not in memo for key in keys)
     forks = start_method() == "fork"  # the memo and the jobs' classes go with the fork
     if processes < 2 or unread < PARALLEL_FROM or not forks:
-        return [read_file(project, *job, key=key) for job, key in zip(jobs, keys, strict=True)]
-    context = multiprocessing.get_context("fork")
-    with pool(processes - 1, context) as workers:
-        futures = [
-            workers.submit(_read_share, project, jobs[i::processes], keys[i::processes])
-            for i in range(1, processes)
+        return [
+            read_file(project, *job, key=key, memo=memo)
+            for job, key in zip(jobs, keys, strict=True)
         ]
-        _read_share(project, jobs[::processes], keys[::processes])  # this process's share
-        for i, future in enumerate(futures, start=1):
-            _memo.update(zip(keys[i::processes], future.result(), strict=True))
-    return [_memo[key][2] for key in keys]
+    shares = [(project, jobs[i::processes], keys[i::processes], memo) for i in range(processes)]
+    found = each(multiprocessing.get_context("fork"), _read_share, shares[1:],
+                 meanwhile=lambda: _read_share(*shares[0]))  # fmt: skip
+    for i, entries in enumerate(found, start=1):
+        memo.update(zip(keys[i::processes], entries, strict=True))
+    return [memo[key][2] for key in keys]
 
 
-def _read_share(project: Path, jobs: list[Job], keys: list[tuple[str, str, str]]) -> list[Any]:
-    """Read `jobs` and return their memo entries (the result is the entry's third item)."""
+def _read_share(
+    project: Path, jobs: list[Job], keys: list[tuple[str, str, str]], memo: Memo
+) -> list[Any]:
+    """Read `jobs` and return their memo entries (the result is the entry's third item).
+
+    In a forked worker `memo` is the parent's, as it was at the fork (not pickled)."""
     for job, key in zip(jobs, keys, strict=True):
-        read_file(project, *job, key=key)
-    return [_memo[key] for key in keys]
+        read_file(project, *job, key=key, memo=memo)
+    return [memo[key] for key in keys]
 
 
 def _key(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import os
 import re
@@ -90,15 +91,10 @@ def check_image(value: str, project: Path) -> Checked:
         return Checked(("missing-file", {"found": value, "suggestion": _near(target)}))
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return Checked(("bad-image-format", {"found": value, "format": target.suffix}))
-    seen = (str(target), stat.st_size, stat.st_mtime_ns, value)
-    if seen in _headers:  # the preview checks the same photos on every rebuild
-        return _headers[seen]
-    checked = _check_header(target, value, stat, pure, project)
-    _headers[seen] = checked = replace(checked, src=src)
-    return checked
+    version = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return replace(_check_header(target, value, version, pure, project), src=src)
 
 
-_headers: dict[tuple[str, int, int, str], Checked] = {}
 _local = threading.local()  # the web editor's back end validates beside its rebuilds
 
 
@@ -130,13 +126,15 @@ def unchanged(states: list[tuple[str, Any, Any]]) -> bool:
     return all(_state(Path(path)) == (path, file, folder) for path, file, folder in states)
 
 
+@functools.lru_cache(maxsize=16384)  # the preview checks the same photos on every rebuild
 def _check_header(
-    target: Path, value: str, stat: os.stat_result, pure: PurePosixPath, project: Path
+    target: Path, value: str, version: tuple[int, int, int], pure: PurePosixPath, project: Path
 ) -> Checked:
-    size = stat.st_size
+    """Check one version (size, time, inode) of a picture: the same answer every time."""
+    size = version[0]
     try:
         width, height = check_header(target)
-        _decodes(target, stat, project)
+        _decodes(target, version, project)
     except ImageProblem as exc:
         return Checked((exc.code, {"found": value, **exc.args_}))
     if size > LARGE_BYTES or max(width, height) > LARGE_SIDE:  # kept by the repository forever
@@ -145,7 +143,7 @@ def _check_header(
     return Checked()
 
 
-def _decodes(target: Path, stat: os.stat_result, project: Path) -> None:
+def _decodes(target: Path, version: tuple[int, int, int], project: Path) -> None:
     """Decode the picture as the build will, once per version of the file.
 
     A truncated JPEG or a PNG whose text inflates past Pillow's limit shows only when the
@@ -153,8 +151,9 @@ def _decodes(target: Path, stat: os.stat_result, project: Path) -> None:
     file in the cache, named by the file's path, size, time, inode and Pillow's version,
     says a decode succeeded, as the image cache trusts (size, mtime) to skip re-hashing.
     """
-    stamp = f"{PILLOW_VERSION}:{os.path.realpath(target)}:{stat.st_size}:{stat.st_mtime_ns}"
-    name = hashlib.sha256(f"{stamp}:{stat.st_ino}".encode()).hexdigest()
+    size, mtime, inode = version
+    stamp = f"{PILLOW_VERSION}:{os.path.realpath(target)}:{size}:{mtime}"
+    name = hashlib.sha256(f"{stamp}:{inode}".encode()).hexdigest()
     marker = cache_root(project) / "decoded" / name[:2] / name[2:]
     if marker.exists():
         return

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cache.memory import Memory
 from ..core.errors import WARNING, ContentError, has_errors
 from ..text.i18n import Text
 from ..text.slugs import MAX_ID, commune_key, free_id, is_reserved, is_valid_id, shorten, slugify
@@ -80,9 +81,12 @@ Check = Callable[[Content], list[ContentError]]
 
 
 def load_content(
-    project: Path, processes: int = 1, checks: Sequence[Check] = ()
+    project: Path, processes: int = 1, checks: Sequence[Check] = (), memory: Memory | None = None
 ) -> tuple[Content, list[ContentError]]:
     """Return the content model and every problem found in content/.
+
+    `memory`: what a long-running process keeps from its last load, to read only the
+    files changed since (and hand back the very records of the others).
 
     With `processes` > 1, a load that finds many files not yet read (a fresh process: a
     build, a check) reads them in that many forked processes where the platform can fork.
@@ -130,7 +134,8 @@ def load_content(
             steps.append((Job(rel, kind.cls, {"id": item_id, "path": rel}, True), item_id, kind))
         known[kind.name] = set(seen)
     jobs = [step[0] for step in steps if not isinstance(step, ContentError)]
-    read = iter(read_all(project, jobs, processes))
+    files = (memory or Memory()).files
+    read = iter(read_all(project, jobs, processes, files))
     problems: list[ContentError] = []
     refs = []
     images: list[Any] = []

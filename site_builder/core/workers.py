@@ -67,9 +67,14 @@ def start_method() -> str:
     return "fork" if "fork" in methods and sys.platform == "linux" else "spawn"
 
 
-def each(context: Any, target: Callable[..., Any], jobs: list[tuple[Any, ...]]) -> list[Any]:
+def each(
+    context: Any,
+    target: Callable[..., Any],
+    jobs: list[tuple[Any, ...]],
+    meanwhile: Callable[[], Any] | None = None,
+) -> list[Any]:
     """Run `target(*job)` for every job at once, each in a process of its own that dies
-    with this one; return what each returned, in order.
+    with this one, and `meanwhile()` in this one; return what each job returned, in order.
 
     A job's arguments are not pickled where processes fork (the child has them already:
     the content of a whole archive costs nothing to hand over) and are where they spawn.
@@ -85,6 +90,8 @@ def each(context: Any, target: Callable[..., Any], jobs: list[tuple[Any, ...]]) 
         started.append((process, receiver))
     results = []
     try:
+        if meanwhile is not None:
+            meanwhile()
         for process, receiver in started:
             try:
                 results.append(receiver.recv())

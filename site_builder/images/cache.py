@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
+from ..cache.memory import Memory
 from ..core.cachedir import cache_root
 from ..core.checkpoints import checkpoint
 from ..core.errors import BuildFailed, ContentError
@@ -74,11 +75,13 @@ def prepare(
     sources: dict[str, tuple[str, int, int, str]],
     settings: Settings,
     workers: int | None = None,
+    memory: Memory | None = None,
 ) -> dict[str, Processed]:
     """Make sure every source in `sources` (src → path, line, column and key of its first
     reference) is in the cache; report a source that cannot be decoded at that reference."""
     root = cache_dir(project)
     root.mkdir(parents=True, exist_ok=True)
+    metas = (memory or Memory()).metas  # a long-running process reads each entry once
     for partial in root.glob("*.part-*"):  # left by a killed build: never complete entries
         if partial.is_dir():
             shutil.rmtree(partial, ignore_errors=True)
@@ -96,17 +99,17 @@ def prepare(
         entry = root / key
         meta = entry / "meta.json"
         if meta.is_file():
-            result[src] = _read_meta(meta, key)
+            result[src] = _read_meta(meta, key, metas)
         else:
             todo.append((src, path, entry))
     if json.dumps(index, sort_keys=True) != before:
         _save_index(root, index)
-    for gone in set(_metas) - {p.key for p in result.values()}:  # keep this build's only
-        del _metas[gone]
+    for gone in set(metas) - {p.key for p in result.values()}:  # keep this build's only
+        del metas[gone]
     problems: list[ContentError] = []
     for src, outcome in _run(todo, settings, workers):
         if isinstance(outcome, Processed):
-            result[src] = _metas[outcome.key] = outcome
+            result[src] = metas[outcome.key] = outcome
         else:
             where, line, col, key = sources[src]
             args = {"found": src, **outcome.args_}
@@ -190,19 +193,16 @@ def _meta(processed: Processed) -> dict:
     return {**asdict(processed), "variants": [asdict(v) for v in processed.variants]}
 
 
-def _read_meta(path: Path, key: str) -> Processed:
+def _read_meta(path: Path, key: str, metas: dict[str, Processed]) -> Processed:
     """Read an entry's description; an entry never changes once written (its name is the
     digest of its source and settings), so a long-running preview reads each one once."""
-    kept = _metas.get(key)
+    kept = metas.get(key)
     if kept is not None:
         return kept
     data = json.loads(path.read_text(encoding="utf-8"))
     data["variants"] = tuple(Variant(**v) for v in data["variants"])
-    processed = _metas[key] = Processed(**data)
+    processed = metas[key] = Processed(**data)
     return processed
-
-
-_metas: dict[str, Processed] = {}  # entry key → its description
 
 
 def _load_index(root: Path) -> dict[str, list]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,17 +78,17 @@ def identity(value: Any, held: list[Any]) -> Any:
         return (kind, value)
     if kind is list or kind is tuple:
         return (kind, *[identity(v, held) for v in value])
-    frozen = _frozen.get(kind)
-    if frozen is None:
-        params = getattr(kind, "__dataclass_params__", None)
-        frozen = _frozen[kind] = dataclasses.is_dataclass(kind) and bool(params and params.frozen)
-    if not frozen:
+    if not _frozen(kind):
         raise Unkeyed
     held.append(value)
     return (kind, id(value))
 
 
-_frozen: dict[type, bool] = {}  # whether a type is a frozen record
+@functools.lru_cache(maxsize=256)
+def _frozen(kind: type) -> bool:
+    """Whether `kind` is a frozen record."""
+    params = getattr(kind, "__dataclass_params__", None)
+    return dataclasses.is_dataclass(kind) and bool(params and params.frozen)
 
 
 class Unkeyed(Exception):
