@@ -75,8 +75,13 @@ def _text(svg: ET.Element, x: float, y: float, text: str, **attrs: str) -> None:
 
 
 def _value_label(svg: ET.Element, x: float, y: float, value: Value, fmt, below: bool) -> None:
-    """A value's label: above its bar or point, below a negative bar."""
-    _text(svg, x, round(y + 15 if below else y - 7, 2), fmt(value), **{"font-weight": "bold"})
+    """A value's label: above its bar or point, below a negative bar, inside the picture,
+    with a white outline so that a line passing behind it does not cross out its digits."""
+    text = fmt(value)
+    half = len(text) * CHAR / 2 + 2
+    x = round(min(max(x, half), WIDTH - half), 2)
+    _text(svg, x, round(y + 15 if below else y - 7, 2), text, **{"font-weight": "bold",
+          "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"})  # fmt: skip
 
 
 def _bars(svg: ET.Element, series: list[tuple[int, Value]], scale: Scale, fmt) -> None:
