@@ -10,8 +10,16 @@ import html
 import random
 import re
 import shutil
+from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.content.schema import Context
+from site_builder.content.structures import YearMap
+from site_builder.text.i18n import format_number
 
 from conftest import DESIGN, MINIMAL_PLAN, MINIMAL_SITE, REPO, TinySite, ignore_decap
 
@@ -68,6 +76,23 @@ def grouped(written: str, lang: str) -> str:
 def test_the_reference_formatting_agrees_with_the_hand_written_table() -> None:
     for written, vi, en in WRITTEN:
         assert (grouped(written, "vi"), grouped(written, "en")) == (vi, en)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.from_regex(r"-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,6})?", fullmatch=True).filter(
+        lambda w: w != "-0"  # read as the integer 0, printed "0"
+    )
+)
+def test_any_written_number_is_printed_with_its_digits(written: str) -> None:
+    """As read from YAML (metric values) and printed on a page: no digit lost or rounded."""
+    node = yaml.compose(f"{{2022: {written}}}", Loader=yaml.BaseLoader)
+    assert isinstance(node, yaml.MappingNode)
+    ctx = Context("content/fields/x.yml", Path("."))
+    ((_, value),) = YearMap().convert(node, ctx, "values")
+    assert ctx.problems == []
+    for lang in ("vi", "en"):
+        assert format_number(value, lang).replace("-", "−") == grouped(written, lang)
 
 
 def generated(seed: int) -> list[tuple[str, list[tuple[int, str]]]]:
