@@ -32,7 +32,7 @@ KINDS = {
     "archive": "tin-tuc/luu-tru/2022/06/",
     "albums": "thu-vien-anh/",
     "album": "thu-vien-anh/phong-canh-minh-hoa/",
-    "search": "tim-kiem/",
+    "search": "tim-kiem/?q=tam+duong",  # with its results shown
     "not found": "404.html",
 }
 
@@ -69,6 +69,8 @@ def test_every_page_kind_fits_a_phone(page, served, lang: str) -> None:
     for kind, path in KINDS.items():
         response = page.goto(served + lang + path)
         assert response is not None and response.ok, (kind, lang + path)
+        if kind == "search":
+            page.wait_for_selector(".pagefind-ui__result")
         bad = problems(page)
         if bad:
             found[f"{kind} ({lang + path})"] = bad
