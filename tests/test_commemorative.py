@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -24,38 +25,76 @@ def bars(svg: str) -> list[tuple[float, float, str]]:
 
 
 def test_bar_chart_labels_and_proportions() -> None:
-    svg = chart(((2002, 1234.5), (2022, 4938.0)), 2002, 2022, "Sản lượng",
+    svg = chart(((2002, 1234.5), (2022, 4938.0)), "Sản lượng",
                 lambda v: format_number(v, "vi"), "c1")  # fmt: skip
     assert svg is not None
     (h1, y1, l1), (h2, y2, l2) = bars(svg)
     assert (l1, l2) == ("1.234,5", "4.938")
     assert h2 == PLOT and h1 == pytest.approx(PLOT * 1234.5 / 4938, abs=0.01)  # proportional
     assert y1 + h1 == y2 + h2 == TOP + PLOT  # both stand on the baseline
-    english = chart(((2002, 1234.5), (2022, 4938.0)), 2002, 2022, "Output",
+    english = chart(((2002, 1234.5), (2022, 4938.0)), "Output",
                     lambda v: format_number(v, "en"), "c2")  # fmt: skip
     assert [label for _, _, label in bars(english or "")] == ["1,234.5", "4,938"]
-    title = ET.fromstring(svg).find(f"{SVG}title")
-    assert title is not None and title.text == "Sản lượng — 2002: 1.234,5, 2022: 4.938"
+    root = ET.fromstring(svg)
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text == "Sản lượng"
+    assert desc is not None and desc.text == "2002: 1.234,5; 2022: 4.938"
+    assert root.get("aria-labelledby") == "c1-title" and root.get("aria-describedby") == "c1-desc"
     assert HEIGHT > TOP + PLOT
 
 
-def test_series_gives_a_line_with_every_point_labelled() -> None:
-    svg = chart(((2002, 0), (2015, 3), (2022, 7)), 2002, 2022, "Xã", str, "c3")
+def test_negative_bars_hang_below_the_zero_line() -> None:
+    svg = chart(((2010, -30), (2022, 60)), "Cân đối", str, "c5")
+    (h1, y1, l1), (h2, y2, l2) = bars(svg or "")
+    assert (l1, l2) == ("-30", "60")
+    assert y1 == y2 + h2  # the negative bar starts where the positive one stands: at zero
+    assert h1 == pytest.approx(h2 / 2, abs=0.01)  # and is drawn to the same scale
+    assert y1 + h1 <= TOP + PLOT  # inside the plot
+
+
+def test_series_gives_a_line_with_every_point_labelled_and_years_spaced_by_time() -> None:
+    svg = chart(((2002, 0), (2015, 3), (2022, 7)), "Xã", str, "c3")
     root = ET.fromstring(svg or "")
-    assert len(list(root.iter(f"{SVG}circle"))) == 3 and root.find(f"{SVG}polyline") is not None
+    circles = [float(c.get("cx")) for c in root.iter(f"{SVG}circle")]
+    assert len(circles) == 3 and root.find(f"{SVG}polyline") is not None
     assert [t.text for t in root.iter(f"{SVG}text") if t.get("font-weight")] == ["0", "3", "7"]
+    # 13 years, then 7: the gaps are in that proportion
+    assert (circles[1] - circles[0]) / (circles[2] - circles[1]) == pytest.approx(13 / 7)
 
 
-def test_metric_without_its_2002_value_has_no_chart_and_a_dash(bundled) -> None:
-    assert chart(((2019, 2), (2022, 12)), 2002, 2022, "OCOP", str, "c4") is None
+def test_a_long_series_labels_only_what_fits_and_keeps_both_ends() -> None:
+    values = tuple((year, 100000 + year) for year in range(2002, 2023))
+    root = ET.fromstring(chart(values, "Dân số", str, "c6") or "")
+    assert len(list(root.iter(f"{SVG}circle"))) == 21
+    labels = [t for t in root.iter(f"{SVG}text") if t.get("font-weight")]
+    assert 2 <= len(labels) < 21
+    assert labels[0].text == "102002" and labels[-1].text == "102022"
+    xs = [float(t.get("x")) for t in labels]
+    assert all(b - a >= 6 * 7.5 for a, b in itertools.pairwise(xs))  # no two overlap
+
+
+def test_one_value_has_no_chart() -> None:
+    assert chart(((2022, 12),), "OCOP", str, "c4") is None
+
+
+def test_every_metric_with_two_values_has_a_chart_and_a_table_of_every_year(bundled) -> None:
     page = bundled.read("thanh-tuu/kinh-te/index.html")
-    row = re.search(r"<th scope=\"row\">Số sản phẩm OCOP</th>(.*?)</tr>", page, re.S)
-    assert row is not None
-    cells = re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
-    assert [c.strip() for c in cells[:4]] == ["sản phẩm", "—", "12", "—"]
-    assert page.count('class="sb-chart"') == 2  # two of the three metrics have a chart
+    ocop = r'<table class="sb-metrics" id="chart-kinh-te-2-data">(.*?)</table>'
+    table = re.search(ocop, page, re.S)
+    assert table is not None
+    assert "<caption>Số sản phẩm OCOP (sản phẩm)</caption>" in table[1]
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td class="sb-num">(.*?)</td></tr>', table[1])
+    assert rows == [("2019", "2"), ("2022", "12")]  # the OCOP value of 2019 was nowhere
+    assert 'Thay đổi 2019–2022</th><td class="sb-num">+10 (+500 %)' in table[1]
+    assert page.count('class="sb-chart"') == 3  # every metric of the field has its chart
     en = bundled.read("en/thanh-tuu/kinh-te/index.html")
-    assert "31,250" in en and "31.250" in page  # numbers per language
+    assert "31,250.0" in en and "31.250,0" in page  # numbers per language, as written
+    # a field whose metric starts in 2015 has a chart too
+    reform = bundled.read("thanh-tuu/cai-cach-hanh-chinh/index.html")
+    assert '<th scope="row">2015</th><td class="sb-num">92,0</td>' in reform
+    assert "+7,5 điểm %" in reform and 'class="sb-chart"' in reform
+    english = bundled.read("en/thanh-tuu/cai-cach-hanh-chinh/index.html")
+    assert "+7.5 percentage points" in english
 
 
 # Hand-written: individuals by given name (last word), letters in Vietnamese order, then tones.
@@ -228,7 +267,7 @@ def test_plan_tasks_are_a_table_of_agency_and_task(bundled) -> None:
     page = bundled.read("ke-hoach/index.html")
     table = page[page.index('<table class="sb-tasks">') :]
     table = table[: table.index("</table>")]
-    agencies = re.findall(r'<th scope="row">([^<]+)</th>', table)
+    agencies = re.findall(r'<th scope="row" data-label="Cơ quan, đơn vị">([^<]+)</th>', table)
     assert agencies[:3] == [
         "Các cơ quan, ban, ngành, đoàn thể huyện, Ủy ban nhân dân các xã, thị trấn",
         "Phòng Văn hóa và Thông tin",
@@ -237,10 +276,10 @@ def test_plan_tasks_are_a_table_of_agency_and_task(bundled) -> None:
     assert "mở các chuyên trang, chuyên mục" in table
 
 
-def test_home_shows_the_key_figures_of_2002_and_2022(bundled) -> None:
+def test_home_shows_the_key_figures_first_and_last_years(bundled) -> None:
     page = bundled.read("index.html")
     figures = page[page.index('<ul class="sb-figures">') :]
     figures = figures[: figures.index("</ul>")]
     assert figures.count('class="sb-figure-card"') == 4
-    assert "<strong>31.250</strong>" in figures and "<small>2002</small> 18.000,5" in figures
+    assert "<strong>31.250,0</strong>" in figures and "<small>2002</small> 18.000,5" in figures
     assert "21/9/2002" in page and "30/8/2022" in page and "sb-emblem" in page

@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 import zlib
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -249,6 +250,9 @@ METRICS = [
      "Số xã: năm 2002 chưa có xã nào, năm 2015 có 3 xã, đến năm 2022 có 7 xã."),
     ("phan-tram", ((2002, 55.2), (2022, 14.8)), "Số xã: năm 2002 là 55,2%, đến năm 2022 là 14,8%."),
     ("tan", ((2022, 31250.0),), "Số xã: năm 2022 đạt 31.250 tấn."),
+    # as content is read: Decimals with the digits written; trailing zeros are not said
+    ("tan", ((2002, Decimal("3.125")), (2022, Decimal("31250.0"))),
+     "Số xã: năm 2002 đạt 3,125 tấn, đến năm 2022 đạt 31.250 tấn."),
 ]  # fmt: skip
 
 

@@ -205,7 +205,7 @@ assert not [p for p in problems if p.severity == "error"], problems
 site = Generator(root, content, "vi", dt.date(2022, 12, 2), False, {}).generate()
 body = next(p.html for p in site.pages if p.path == "tin-tuc/tin/")
 assert "Nội dung" in body, body
-svg = chart(((2002, 1.0), (2022, 7.0)), 2002, 2022, "xã", str, "c")
+svg = chart(((2002, 1.0), (2022, 7.0)), "xã", str, "c")
 assert svg and "<svg" in svg
 written = write_all(root, content, root / "radio")
 assert any(p.suffix == ".txt" for p in written)

@@ -7,11 +7,13 @@ schema lives in one place; `reading.py` reads files into these classes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from decimal import Decimal
 from typing import Any
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..text.i18n import Text
 from .loader import position
@@ -28,6 +30,9 @@ FIELD_IDS = (
     "mat-tran-doan-the",
 )
 NEWS_CATEGORIES = (*FIELD_IDS, "chien-dich")
+
+
+FRACTION = re.compile(r"[+-]?\d+\.\d+")  # a number with decimals, as `Number` reads one
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,7 @@ class Plan:
 class Metric:
     label: Text = spec(TextOf(), required=True)
     unit: str = spec(Choice(*UNITS), required=True)
-    values: tuple[tuple[int, float], ...] = spec(YearMap(), required=True)
+    values: tuple[tuple[int, int | Decimal], ...] = spec(YearMap(), required=True)
     source: str | None = spec(Str())
     key: bool = spec(Bool(), default=False)  # shown among the key figures on the home page
 
@@ -176,8 +181,8 @@ class Metric:
         ok = True
         node = nodes["values"]
         assert isinstance(node, MappingNode)
-        for (_, value_node), (_, value) in zip(node.value, values["values"], strict=False):
-            if isinstance(value, float):
+        for _, value_node in node.value:  # as written: the values are sorted by year
+            if isinstance(value_node, ScalarNode) and FRACTION.fullmatch(value_node.value):
                 whole = value_node.value.replace(".", "")
                 ctx.error(
                     value_node,

@@ -4,6 +4,7 @@ references and image paths."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import ipaddress
 import re
 import unicodedata
@@ -141,13 +142,22 @@ class Int(Scalar):
 
 
 class Number(Scalar):
+    """A plain number: `12` is an int, `2.5` a float, or with `exact` a Decimal.
+
+    `exact` keeps the digits as written, for figures shown to readers: `3.10` stays 3,10 and
+    `3.125` is not rounded to 3,12 (a float forgets the written precision).
+    """
+
     expected = Text("một số", "a number")
+
+    def __init__(self, exact: bool = False) -> None:
+        self.exact = exact
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
         if re.fullmatch(r"[+-]?\d+", value):
             return int(value, 10)
         if re.fullmatch(r"[+-]?\d+\.\d+", value):
-            return float(value)
+            return decimal.Decimal(value) if self.exact else float(value)
         return ctx.error(node, "bad-number", key, found=value)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -93,17 +94,20 @@ class StrMap(Converter):
 
 
 class YearMap(Converter):
-    """A mapping of year to number, as metric values are written: `{2002: 12, 2022: 40}`."""
+    """A mapping of year to number, as metric values are written: `{2002: 12, 2022: 40.5}`.
+
+    Whole numbers are ints, others Decimals with the digits written (`92.0` keeps its decimal).
+    """
 
     expected = Text("các cặp 'năm: giá trị'", "pairs of 'year: value'")
 
     def convert(self, node: Node, ctx: Context, key: str) -> Any:
         if not isinstance(node, MappingNode):
             return self.wrong_type(node, ctx, key)
-        result: dict[int, float] = {}
+        result: dict[int, int | Decimal] = {}
         for k, v in node.value:
             year = Int().convert(k, ctx, key)
-            value = Number().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
+            value = Number(exact=True).convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
             if year is not INVALID and value is not INVALID:
                 result[year] = value
         return tuple(sorted(result.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from html.parser import HTMLParser
 
 from ..content import richtext
@@ -202,7 +203,8 @@ def metric_sentence(metric: Metric) -> str:
     said = []
     for n, (year, value) in enumerate(metric.values):
         when = "đến năm" if n and n == len(metric.values) - 1 else "năm"
-        amount = format_number(value, "vi")
+        # said without the zeros a table keeps for alignment: 92.0 is "chín mươi hai"
+        amount = format_number(value.normalize() if isinstance(value, Decimal) else value, "vi")
         if unit.count:
             what = f"chưa có {unit.vi} nào" if value == 0 else f"có {amount} {unit.vi}"
         elif unit.vi == "%":

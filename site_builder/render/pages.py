@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +118,9 @@ class Generator:
     def date(self, value: dt.date | None) -> str:
         return format_date(value, self.lang) if value else t("blank", self.lang)
 
-    def num(self, value: float) -> str:
-        return format_number(value, self.lang)
+    def num(self, value: float | Decimal) -> str:
+        """A figure as this language writes it, with a true minus sign (read as "minus")."""
+        return format_number(value, self.lang).replace("-", "\u2212")
 
     def image_path(self, src: str) -> Processed:
         """Return the processed outputs of `src`, remembering that a page uses them."""
@@ -341,10 +343,7 @@ class Generator:
         self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld))
 
     def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
-        first, last = self.site.founded.year, self.site.anniversary.year
-        return row(
-            metric, first, last, self.num, self.tr(metric.label), f"chart-{field.id}-{index}"
-        )
+        return row(metric, self.num, self.lang, self.tr(metric.label), f"chart-{field.id}-{index}")
 
     def list_page(
         self, path: str, section: str, template: str, title: str, other_exists: bool, **ctx: Any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 LANGS = ("vi", "en")
 
@@ -41,9 +42,18 @@ def format_month(year: int, month: int, lang: str) -> str:
     return f"{_MONTHS_EN[month - 1]} {year}"
 
 
-def format_number(value: float, lang: str) -> str:
-    """Group thousands and mark decimals per language: 1.234,5 (vi) and 1,234.5 (en)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+def format_number(value: float | Decimal, lang: str) -> str:
+    """Group thousands and mark decimals per language: 1.234,5 (vi) and 1,234.5 (en).
+
+    A Decimal shows the digits it was written with (3.125 stays 3,125; 92.0 stays 92,0); a
+    float at most two decimals.
+    """
+    if isinstance(value, Decimal):
+        text = f"{value:,f}"
+    elif value != int(value):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{int(value):,}"
     if lang == "vi":
         return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -138,6 +148,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The content has errors; this is the last good build. Fix these, then save:",
     ),
     "key_figures": ("Số liệu nổi bật", "Key figures"),
+    "year": ("Năm", "Year"),
+    "figure": ("Số liệu", "Figure"),
+    "change_between": ("Thay đổi {first}–{last}", "Change {first}–{last}"),
+    "percentage_points": ("điểm %", "percentage points"),
     "emblem": ("Biểu trưng 20 năm (2002–2022)", "The 20-year emblem (2002–2022)"),
     "filter_by_field": ("Lọc theo lĩnh vực:", "Filter by field:"),
     "all_fields": ("Tất cả", "All"),
