@@ -135,6 +135,7 @@ def load_content(
     refs = []
     images: list[Any] = []
     aliases: list[tuple[Kind, Any]] = []
+    drafts: dict[tuple[str, str], str] = {}  # (kind, id) of every draft -> its file
     for step in steps:
         if isinstance(step, ContentError):
             problems.append(step)
@@ -149,11 +150,14 @@ def load_content(
                 setattr(content, name, record)
             continue
         aliases += [(in_kind, alias) for alias in ctx.aliases]
+        if ctx.draft:
+            drafts[in_kind.name, name] = ctx.rel
         if record is not None:
             getattr(content, in_kind.attr)[name] = record
     for image in images:
         content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
     problems += _check_refs(refs, known)
+    problems += _draft_refs(refs, drafts)
     problems += _check_aliases(aliases, known)
     problems += _check_guids(content)
     problems += _consent_warnings(content)
@@ -241,6 +245,21 @@ def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
     return problems
 
 
+def _draft_refs(refs: list, drafts: dict[tuple[str, str], str]) -> list[ContentError]:
+    """Refuse a published item that names a draft: its page, list or script would lead to
+    something the public build leaves out. A draft may name another draft."""
+    kinds = {k.name: k for k in KINDS}
+    draft_files = set(drafts.values())
+    problems = []
+    for ref in refs:
+        other = drafts.get((ref.kind, ref.id))
+        if other is None or ref.path in draft_files:
+            continue
+        args = {"kind": kinds[ref.kind].label, "id": ref.id, "other": other}
+        problems.append(ContentError(ref.path, ref.line, ref.col, "draft-ref", args, ref.key))
+    return problems
+
+
 def _check_aliases(
     aliases: list[tuple[Kind, Any]], known: dict[str, set[str]]
 ) -> list[ContentError]:
@@ -299,7 +318,7 @@ def _consent_warnings(content: Content) -> list[ContentError]:
         ContentError(person.path, *person.where("consent"), "not-published",
                      {"name": person.name.vi}, severity=WARNING)
         for person in content.people.values()
-        if not person.published
+        if not person.published and not person.draft  # a draft is not published anyway
     ]  # fmt: skip
 
 
