@@ -269,3 +269,48 @@ def test_new_prints_the_next_step_in_the_users_language(make_site) -> None:
     assert "site-builder status" in made.stderr
     made = site.cli("--lang", "en", "new", "album", "Lễ hội")
     assert "Next: fill in the photos (src, alt)" in made.stderr
+
+
+def test_a_published_body_linking_a_draft_page_is_an_error(make_site) -> None:
+    album = "title: {vi: Album}\nphotos: []\n"
+    body = "body: {vi: 'Xem [ảnh](/thu-vien-anh/album-nhap/) và [cũ](../../thu-vien-anh/cu/)'}\n"
+    news = PUBLISHED["content/news/2022/tin-cong-bo.yml"].replace(
+        "body: {vi: Nội dung, en: Body}\n", body
+    )
+    site = make_site({"content/albums/album-nhap.yml": album + "draft: true\n",
+                      "content/albums/cu.yml": album,  # the control: a published album
+                      "content/news/2022/tin.yml": news})  # fmt: skip
+    data = json.loads(site.cli("check", "--format", "json").stdout)
+    assert [(p["path"], p["line"], p["code"]) for p in data["problems"]] == [
+        ("content/news/2022/tin.yml", 4, "draft-ref")
+    ], data
+    assert "'body.vi': album 'album-nhap'" in data["problems"][0]["message"]
+    assert "content/albums/album-nhap.yml" in data["problems"][0]["message"]
+    site.write("content/albums/album-nhap.yml", album)  # published now: the link is fine
+    assert site.cli("check", "--strict").returncode == 0
+
+
+def test_serve_shows_a_draft_marked_on_its_page_and_in_lists(make_site, tmp_path) -> None:
+    """`serve`'s rebuild, as MkDocs runs it (Vietnamese alone here)."""
+    import gc
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from site_builder.engine import preview
+
+    site = draft_site(make_site)
+    served = tmp_path / "served"
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(served))
+    config.plugins["site-builder"].config.chain = False
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        mkdocs_build.build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+        preview.idle.cancel()
+        gc.unfreeze()
+    page = (served / "guong-dien-hinh/tap-the-nhap/index.html").read_text(encoding="utf-8")
+    assert DRAFT_MARK in page and 'role="note"' in page
+    assert DRAFT_MARK in (served / "dong-thoi-gian/index.html").read_text(encoding="utf-8")
+    assert not site.site.exists()
