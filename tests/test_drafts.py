@@ -314,3 +314,18 @@ def test_serve_shows_a_draft_marked_on_its_page_and_in_lists(make_site, tmp_path
     assert DRAFT_MARK in page and 'role="note"' in page
     assert DRAFT_MARK in (served / "dong-thoi-gian/index.html").read_text(encoding="utf-8")
     assert not site.site.exists()
+
+
+def test_the_editors_rebuild_after_a_save_is_the_preview(make_site) -> None:
+    from site_builder.cms import server as admin_server
+
+    site = draft_site(make_site)
+    target, _ = preview_dirs(site.root)
+    rebuilder = admin_server.Rebuilder(site.root, target, preview=True)
+    try:
+        assert rebuilder.rebuild() == 0  # as after a save: `build --preview`, a process
+    finally:
+        rebuilder.close()
+    page = (target / "tin-tuc/tin-nhap/index.html").read_text(encoding="utf-8")
+    assert "Nhapxa tin" in page and DRAFT_MARK in page
+    assert not site.site.exists() and not (site.root / "radio").exists()
