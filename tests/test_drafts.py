@@ -16,6 +16,7 @@ import pytest
 
 from site_builder import build as build_stage
 from site_builder.editors.scaffold import KINDS, new
+from site_builder.images import cards
 from site_builder.output.folders import preview_dirs
 
 from conftest import RADIO_SETTINGS, fetch, wait_for
@@ -86,8 +87,15 @@ def test_drafts_of_every_kind_pass_strict_and_are_in_no_public_output(make_site)
     assert checked.stdout.strip() == "0 lỗi, 0 cảnh báo trong 0 tệp."
     result = build_stage.build(site.root, site.site, strict=True, radio_dir=site.root / "radio")
     assert result.code == 0, [p.format("en") for p in result.problems]
-    assert found_words(site.site) == {}  # no page, list, feed, sitemap, search entry, card
+    assert found_words(site.site) == {}  # no page, list, feed, sitemap, search entry
     assert found_words(site.root / "radio") == {}  # no script
+    font = cards.font_digest(site.root)  # no social card (its words are pixels)
+    years = "2002 – 2022 · huyện Thử"
+
+    def card(title: str) -> Path:
+        return site.site / cards.path_of(cards.Card(title, "Trang thử", years).key(font))
+
+    assert card("Tin công bố").is_file() and not card("Nhapxa tin").exists()
     assert "Tin công bố" in site.read("tin-tuc/index.html")  # the control: published ones are
     content = (site.root / "content").rglob("*.yml")
     assert any(WORDS.search(p.read_text(encoding="utf-8")) for p in content)  # and the words
