@@ -52,24 +52,30 @@ def build(
     strict: bool = False,
     radio_dir: Path | None = None,
     waiting: Callable[[], None] | None = None,
+    preview: bool = False,
 ) -> Result:
     """Validate `root`'s content, write the radio scripts into `radio_dir` (they name staff:
     never inside the site), and build both languages into `site_dir` atomically.
 
     Builds sharing a cache run one at a time; `waiting` is called if this one must wait.
+    `preview` (the web editor's): drafts and future items too, marked, into the cache's
+    preview folder only (never `site/`), without radio scripts or social cards.
     """
-    target = (site_dir or root / "site").absolute()
-    radio = (radio_dir or root / "radio").absolute()
-    folders.guard(root, target, folders.SITE)  # each raises OutputRefused
-    folders.guard(root, radio, folders.RADIO)
-    folders.apart(target, radio)
+    if preview:  # our own folder in the cache: never one an editor names
+        target, radio = folders.preview_dirs(root)
+    else:
+        target = (site_dir or root / "site").absolute()
+        radio = (radio_dir or root / "radio").absolute()
+        folders.guard(root, target, folders.SITE)  # each raises OutputRefused
+        folders.guard(root, radio, folders.RADIO)
+        folders.apart(target, radio)
     unwritable = [p for p in map(partial(folders.unwritable, root), (target, radio)) if p]
     if unwritable:
         return Result(INTERNAL_ERROR, unwritable)
     seen: list[ContentError] = []  # the content's problems, once read
     with one_at_a_time(root, waiting), project.pinned_build_date(root):
         try:
-            return _build(root, target, radio, strict, seen)
+            return _build(root, target, radio, strict, seen, preview)
         except OSError as exc:  # a folder that cannot be written, a full disk
             problem = machine_problem(root, exc, target)
             if problem is None:
@@ -123,10 +129,12 @@ def _lock(folder: Path, waiting: Callable[[], None] | None) -> filelock.BaseFile
 _NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
 
-def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError]) -> Result:
+def _build(
+    root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError], preview: bool
+) -> Result:
     clock = Stopwatch()
     folders.repair(target, radio)  # finishes a killed run's swap of both, or undoes staging
-    record = uptodate.Record(root, target, radio, strict)
+    record = uptodate.Record(root, target, radio, strict)  # the preview's target is its own
     known = record.unchanged()
     if known is not None:  # nothing read has changed and the output is as it was left
         clock.lap("up to date")
@@ -134,7 +142,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
         return Result(OK, problems, pages, clock.seconds, clock.cpu, up_to_date=True)
-    session = pipeline.Session(root)
+    session = pipeline.Session(root, preview=preview)
     problems = pipeline.load(session, processes=READERS)
     clock.lap("load+validate")
     seen.extend(problems)
@@ -168,7 +176,8 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
         found = {p.format("en"): p for o in failures for p in o[1]}  # both languages may see it
         return Result(code, problems + list(found.values()))
     try:
-        draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
+        if not preview:  # the preview draws none, as `serve`
+            draw_cards(root, [(staging, outcomes[0][3]), (staging_en, outcomes[1][3])], context)
     except Exception as exc:  # our bug, or a full disk: the live site stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(holder, ignore_errors=True)
@@ -188,7 +197,7 @@ def _build(root: Path, target: Path, radio: Path, strict: bool, seen: list[Conte
     swaps = [(staging, target)]
     content = session.content
     assert content is not None
-    if content.programmes or folders.marked(radio) == folders.RADIO:
+    if not preview and (content.programmes or folders.marked(radio) == folders.RADIO):
         # staged, then swapped with the site: the scripts are never of another build
         staged_radio = folders.sibling(radio, "new")
         shutil.rmtree(staged_radio, ignore_errors=True)

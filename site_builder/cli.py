@@ -70,10 +70,12 @@ MESSAGES = {
         'A title is needed, e.g. site-builder new news "Anniversary ceremony"',
     ),
     "created": (
-        "Đã tạo tệp (bản nháp). Bước tiếp theo: điền tóm tắt và nội dung, đổi draft thành "
-        "false, rồi chạy: site-builder check",
-        "Created the file (a draft). Next: fill in the summary and the body, set draft to "
-        "false, then run: site-builder check",
+        "Đã tạo tệp (bản nháp: chỉ hiện khi xem trước bằng site-builder serve). Bước tiếp "
+        "theo: điền {todo_vi}; 'site-builder status' cho biết bản nháp còn thiếu gì. Khi đủ, "
+        "đổi draft thành false rồi chạy: site-builder check",
+        "Created the file (a draft: only the preview, site-builder serve, shows it). Next: "
+        "fill in {todo_en}; 'site-builder status' says what a draft still lacks. When it is "
+        "complete, set draft to false, then run: site-builder check",
     ),
     "no-programme": (
         "Không có chương trình phát thanh nào có mã: {ids} (mã là tên tệp trong content/radio/)",
@@ -96,6 +98,28 @@ MESSAGES = {
     "bug": (
         "Lỗi nội bộ của site-builder (không phải lỗi nội dung): {detail}. Hãy gửi báo cáo.",
         "Internal error in site-builder (not a content error): {detail}. Please report it.",
+    ),
+}
+
+
+# what `new` leaves for the editor to fill in, per kind (vi, en)
+TODO = {
+    "news": ("tóm tắt (summary) và nội dung (body)", "the summary and the body"),
+    "person": (
+        "tóm tắt (summary), và consent: true khi người này đã đồng ý bằng văn bản",
+        "the summary, and consent: true once the person has agreed in writing",
+    ),
+    "collective": ("tóm tắt (summary)", "the summary"),
+    "milestone": ("nguồn (sources)", "the sources"),
+    "commendation": (
+        "số quyết định (number), lý do (reason) và người được khen (recipients)",
+        "the decision number, the reason and the recipients",
+    ),
+    "album": ("các ảnh (photos: src, alt)", "the photos (src, alt)"),
+    "radio": (
+        "chuyên mục (column), biên tập (editor), phát thanh viên (readers), lời đọc (text); "
+        "người duyệt (approver) khi đã duyệt",
+        "the column, editor, readers and the text of each segment; the approver once approved",
     ),
 }
 
@@ -131,6 +155,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, help="thư mục đích (mặc định site/)")
     b.add_argument("--radio-dir", type=Path, help="thư mục kịch bản phát thanh (mặc định radio/)")
     b.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / warnings fail")
+    # the web editor's rebuilds: drafts shown, into the cache (`site-builder admin`)
+    b.add_argument("--preview", action="store_true", help=argparse.SUPPRESS)
 
     c = sub.add_parser("check", help="kiểm tra nội dung / validate content")
     c.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -159,7 +185,6 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("admin", help="trình biên tập trên web / the web editor, on this machine")
     a.add_argument("--host", default="127.0.0.1")
     a.add_argument("--port", type=port, default=8000)
-    a.add_argument("--site-dir", type=Path, help="thư mục trang (mặc định site/)")
     for each in (b, c, n, st, r, y, s, a):
         each.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
     return p
@@ -221,8 +246,15 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
     start = time.monotonic()
     site_dir = args.site_dir or root / "site"
     radio_dir = args.radio_dir or root / "radio"
+    if args.preview:
+        site_dir, radio_dir = outputs.preview_dirs(root)
     result = build_stage.build(
-        root, site_dir, strict=args.strict, radio_dir=radio_dir, waiting=_waiting(lang)
+        root,
+        site_dir,
+        strict=args.strict,
+        radio_dir=radio_dir,
+        waiting=_waiting(lang),
+        preview=args.preview,
     )
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
@@ -268,7 +300,8 @@ def cmd_new(root: Path, args: argparse.Namespace, lang: str) -> int:
         return USAGE
     path = new(root, args.kind, args.title.strip())
     print(_shown(path, root).rstrip("/"))
-    print(say("created", lang), file=sys.stderr)
+    todo_vi, todo_en = TODO[args.kind]
+    print(say("created", lang, todo_vi=todo_vi, todo_en=todo_en), file=sys.stderr)
     return 0
 
 
@@ -340,14 +373,14 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
 def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
     from .cms.server import make_server
 
-    site_dir = args.site_dir or root / "site"
-    result = build_stage.build(root, site_dir, waiting=_waiting(lang))
+    site_dir, _ = outputs.preview_dirs(root)  # drafts shown: never into site/
+    result = build_stage.build(root, waiting=_waiting(lang), preview=True)
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
     if not (site_dir / "admin" / "index.html").is_file():
         print(say("not-built", lang, dir=_shown(site_dir, root)), file=sys.stderr)
         return result.code or 1
-    server = make_server(root, site_dir, args.host, args.port, lang)
+    server = make_server(root, site_dir, args.host, args.port, lang, preview=True)
     url = f"http://{args.host}:{server.server_port}/admin/"
     print(say("admin", lang, url=url), flush=True)
     try:

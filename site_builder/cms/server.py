@@ -44,8 +44,13 @@ class Rebuilder:
     next save rebuilding. The build prints its outcome where the server was started.
     """
 
-    def __init__(self, project: Path, site_dir: Path, lang: str = "vi") -> None:
+    def __init__(
+        self, project: Path, site_dir: Path, lang: str = "vi", preview: bool = False
+    ) -> None:
+        """`preview`: rebuild the preview with drafts (`build --preview`), which goes into
+        the cache whatever `site_dir` says; `site_dir` is what the server serves."""
         self.project, self.site_dir, self.lang = project, site_dir.absolute(), lang
+        self.preview = preview
         self.wanted, self.closed = threading.Event(), False
         self.process: subprocess.Popen[bytes] | None = None  # the latest build
         self.thread = threading.Thread(target=self.loop, daemon=True)
@@ -71,7 +76,7 @@ class Rebuilder:
     def rebuild(self) -> int:
         """Build once; return the command's exit code."""
         command = [sys.executable, "-m", "site_builder", "--lang", self.lang, "build"]
-        command += ["--site-dir", str(self.site_dir)]
+        command += ["--site-dir", str(self.site_dir), *(["--preview"] if self.preview else [])]
         try:  # our own interpreter and command; the one argument is the server's own folder
             self.process = subprocess.Popen(command, cwd=self.project)  # noqa: S603
         except OSError as exc:  # no Python to start: say so, and try again on the next save
@@ -235,14 +240,16 @@ class AdminServer(http.server.ThreadingHTTPServer):
 
 def make_server(
     project: Path, site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
-    lang: str = "vi", rebuild: bool = True,
+    lang: str = "vi", rebuild: bool = True, preview: bool = False,
 ) -> AdminServer:  # fmt: skip
-    """Return a server of `site_dir` and the editor's back end; the caller serves it."""
+    """Return a server of `site_dir` and the editor's back end; the caller serves it.
+
+    `preview`: `site_dir` is the preview in the cache, and saves rebuild it with drafts."""
     attrs = {
         "hosts": frozenset({"127.0.0.1", "localhost", "::1", host}),
         "proxy": Proxy(project, lang),
     }
     handler_class = type("BoundHandler", (Handler,), attrs)
     handler = functools.partial(handler_class, directory=str(site_dir))
-    rebuilder = Rebuilder(project, site_dir, lang) if rebuild else None
+    rebuilder = Rebuilder(project, site_dir, lang, preview) if rebuild else None
     return AdminServer((host, port), handler, rebuilder)

@@ -204,6 +204,7 @@ class Record:
     path: str = ""
     has_en: bool = False
     lines: tuple[tuple[str, int, int], ...] = ()  # (field, line, column), "" for the file
+    lacks: tuple[str, ...] = ()  # what a draft still lacks (keys of fields left empty)
     # fields in which this item may publish a phone number, e-mail or ID (privacy.py)
     allow_contact_details: tuple[str, ...] = spec(ListOf(Str()), default=())
 
@@ -231,6 +232,7 @@ class Milestone(Record):
     description: Text | None = spec(TextOf(markdown=True))
     field: str | None = spec(RefTo("field"))
     image: Image | None = spec(Obj(Image))
+    draft: bool = spec(Bool(), default=False)  # unfinished: only the preview shows it
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())
 
@@ -246,6 +248,7 @@ class Person(Record):
     photo: Image | None = spec(Obj(Image))
     fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
     consent: bool = spec(Bool(), default=False)  # an individual is published only with true
+    draft: bool = spec(Bool(), default=False)  # unfinished: only the preview shows it
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())
     aliases: tuple[str, ...] = spec(ListOf(Alias()), default=())
@@ -264,6 +267,7 @@ class Commendation(Record):
     issuer: Text = spec(TextOf(), required=True)
     reason: Text = spec(TextOf(), required=True)
     recipients: tuple[str, ...] = spec(ListOf(RefTo("person")), required=True)
+    draft: bool = spec(Bool(), default=False)  # unfinished: only the preview shows it
     illustrative: bool = spec(Bool(), default=False)
     sources: tuple[str, ...] = spec(ListOf(Str()), default=())
 
@@ -294,6 +298,7 @@ class Album(Record):
     date: dt.date | None = spec(Date())
     description: Text | None = spec(TextOf())
     photos: tuple[Image, ...] = spec(ListOf(Obj(Image)), required=True)
+    draft: bool = spec(Bool(), default=False)  # unfinished: only the preview shows it
     illustrative: bool = spec(Bool(), default=False)
 
 
@@ -338,8 +343,7 @@ class Segment:
             )
         if kind in _NEEDS_TEXT and not values.get("text", "").strip():
             code = "empty-field" if "text" in nodes else "missing-field"
-            ctx.error(nodes.get("text", node), code, key, field="text")
-            ok = False
+            ok = ctx.unfinished(nodes.get("text", node), code, key, f"{key}.text", field="text")
         if kind == "insert" and "seconds" not in values:
             ctx.error(node, "missing-field", key, field="seconds")
             ok = False

@@ -24,7 +24,7 @@ from .model import (
     Person,
     Plan,
 )
-from .schema import INVALID, Context, required_names
+from .schema import INVALID, Context, is_draft, required_names
 from .structures import Obj
 
 # the kinds whose items are published on pages: checked for personal data
@@ -171,9 +171,12 @@ def _read_now(
         return None, ctx
     if ctx.problems:  # duplicate keys or tags: the value read would be a guess
         return None, ctx
+    ctx.draft = is_draft(root, cls)  # may be unfinished: what it lacks is noted
     record = Obj(cls).convert(root, ctx, "", extra=extra)
     if record is INVALID:
         return None, ctx
+    if ctx.lacks:
+        record = dataclasses.replace(record, lacks=tuple(ctx.lacks))
     if cls in PUBLISHED:
         ctx.problems += privacy.check(root, rel, set(record.allow_contact_details))
     return record, ctx

@@ -18,7 +18,7 @@ from ..text.i18n import Text
 from ..text.slugs import ID_PATTERN
 from .loader import position
 from .references import check_image
-from .schema import Context, Ref, Scalar
+from .schema import OMIT, Context, Ref, Scalar
 
 # RFC 3986 path characters without the quote and the ampersand; "%" only before two hex digits
 _URL_PATH = re.compile(r"(?:[A-Za-z0-9\-._~!$()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
@@ -35,6 +35,7 @@ _URL_CHARS = {
 
 class Str(Scalar):
     expected = Text("một chuỗi văn bản", "a text value")
+    placeholder = ""
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
         return clean_name(value, node, ctx, key)
@@ -238,11 +239,16 @@ class ImagePath(Scalar):
     """A path below content/images/ that must stay inside it and name an existing image."""
 
     expected = Text("đường dẫn ảnh", "an image path")
+    placeholder = OMIT  # a draft's picture not chosen yet: the picture is left out
 
     def parse(self, value: str, node: ScalarNode, ctx: Context, key: str) -> Any:
         checked = check_image(value, ctx.project)
         if checked.problem is not None:
-            return ctx.error(node, checked.problem[0], key, **checked.problem[1])
+            code, args = checked.problem
+            if code in ("missing-file", "empty-image-path") and ctx.draft:  # still to come
+                ctx.lacks.append(f"{key}: {value}")
+                return OMIT
+            return ctx.error(node, code, key, **args)
         if checked.large is not None:
             ctx.warn(node, "large-photo", key, **checked.large)
         ctx.images.append(Ref("image", checked.src, ctx.rel, *position(node), key))

@@ -19,6 +19,7 @@ from ..text.i18n import Text
 from .loader import position
 
 INVALID: Any = object()  # a sentinel: the problem is already recorded
+OMIT: Any = object()  # a sentinel: an unfinished part of a draft, left out without a problem
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -45,6 +46,17 @@ class Context:
     aliases: list[Ref] = field(default_factory=list)
     images: list[Ref] = field(default_factory=list)  # every image path, where it is written
     missing_en: bool = False
+    draft: bool = False  # a draft may be unfinished: what it lacks is noted, not an error
+    lacks: list[str] = field(default_factory=list)  # what a draft still lacks, by key
+
+    def unfinished(self, node: Node, code: str, key: str = "", lack: str = "", **args: Any) -> bool:
+        """Note what a draft still lacks (`lack`, else `key`) and return True; in any other
+        file, record the error and return False."""
+        if self.draft:
+            self.lacks.append(lack or key)
+            return True
+        self.error(node, code, key, **args)
+        return False
 
     def error(self, node: Node, code: str, key: str = "", **args: Any) -> Any:
         self.problems.append(ContentError(self.rel, *position(node), code, args, key))
@@ -76,6 +88,18 @@ def is_blank(node: Node) -> bool:
     return False
 
 
+def is_draft(node: Node, cls: type) -> bool:
+    """True when the file's mapping says `draft: true` and its kind has drafts."""
+    has_drafts = "draft" in {f.name for f in dataclasses.fields(cls)}
+    if not has_drafts or not isinstance(node, MappingNode):
+        return False
+    return any(
+        isinstance(k, ScalarNode) and k.value == "draft"
+        and isinstance(v, ScalarNode) and v.value.lower() == "true"
+        for k, v in node.value
+    )  # fmt: skip
+
+
 def spec(conv: Converter, *, required: bool = False, default: Any = None) -> Any:
     """Declare a model field read from YAML; typed Any so dataclass defaults type-check."""
     if isinstance(default, list | dict):
@@ -86,6 +110,9 @@ def spec(conv: Converter, *, required: bool = False, default: Any = None) -> Any
 class Converter:
     expected = Text("một giá trị", "a value")
     example = Text("", "")
+    # what a draft gets for a required field left empty: text and lists may wait, a date or
+    # a choice may not (INVALID: still an error)
+    placeholder: Any = INVALID
 
     def convert(self, node: Node, ctx: Context, key: str) -> Any:
         raise NotImplementedError

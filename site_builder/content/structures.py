@@ -14,7 +14,7 @@ from .loader import position
 from .references import check_image
 from .richtext import body_images
 from .scalars import Int, Number, Str, clean_name
-from .schema import INVALID, Context, Converter, Ref, is_blank, is_null
+from .schema import INVALID, OMIT, Context, Converter, Ref, is_blank, is_null
 
 
 class TextOf(Converter):
@@ -22,6 +22,8 @@ class TextOf(Converter):
 
     expected = Text("văn bản dạng {vi: ..., en: ...}", "text as {vi: ..., en: ...}")
     example = Text("ví dụ  tên: {vi: Tam Đường, en: Tam Duong}", "e.g. name: {vi: ..., en: ...}")
+
+    placeholder = Text("")
 
     def __init__(self, markdown: bool = False) -> None:
         self.markdown = markdown
@@ -44,22 +46,34 @@ class TextOf(Converter):
                     for alt, src in body_images(v.value):
                         checked = check_image(src, ctx.project)
                         problem = checked.problem
-                        if problem is None and not alt.strip():
-                            problem = ("missing-alt", {"found": src})
+                        here = f"{key}.{name}"
+                        if problem is None and not alt.strip():  # a draft shows it meanwhile
+                            lack = f"{here}: {src}"
+                            if not ctx.unfinished(v, "missing-alt", here, lack, found=src):
+                                continue
                         if problem is not None:
-                            ctx.error(v, problem[0], f"{key}.{name}", **problem[1])
+                            if problem[0] in _UNFINISHED_IMAGE:  # a picture still to come
+                                ctx.unfinished(v, problem[0], here, f"{here}: {src}", **problem[1])
+                            else:
+                                ctx.error(v, problem[0], here, **problem[1])
                         else:
                             if checked.large is not None:
                                 ctx.warn(v, "large-photo", f"{key}.{name}", **checked.large)
                             where = (ctx.rel, *position(v), f"{key}.{name}")
                             ctx.images.append(Ref("image", checked.src, *where))
-        if values["vi"] is None or not values["vi"].strip():
-            return ctx.error(node, "missing-vi", key)
-        return Text(values["vi"], values["en"] if values["en"] and values["en"].strip() else None)
+        vi = values["vi"] or ""
+        if not vi.strip() and not ctx.unfinished(node, "missing-vi", key):
+            return INVALID
+        return Text(vi, values["en"] if values["en"] and values["en"].strip() else None)
+
+
+# image problems that mean the picture is not there yet: a draft may wait for it
+_UNFINISHED_IMAGE = ("missing-file", "empty-image-path")
 
 
 class ListOf(Converter):
     expected = Text("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting '- ')")
+    placeholder = ()
 
     def __init__(self, item: Converter) -> None:
         self.item = item
@@ -70,10 +84,10 @@ class ListOf(Converter):
         items = []
         for i, item in enumerate(node.value):
             if isinstance(item, ScalarNode) and not item.value.strip():  # `- ""`: fill or delete
-                items.append(ctx.error(item, "empty-field", f"{key}[{i}]", field=key))
+                ctx.unfinished(item, "empty-field", f"{key}[{i}]", field=key)
             else:
                 items.append(self.item.convert(item, ctx, f"{key}[{i}]"))
-        return tuple(v for v in items if v is not INVALID)
+        return tuple(v for v in items if v is not INVALID and v is not OMIT)
 
 
 class StrMap(Converter):
@@ -144,28 +158,40 @@ class Obj(Converter):
                 continue
             nodes[name] = v
             required = fields[name].metadata["required"]
+            conv = fields[name].metadata["conv"]
             blank = isinstance(v, ScalarNode) and not v.value.strip()
             if not required and is_blank(v):  # e.g. `caption: {vi: ''}` left by a web form
                 continue
             if is_null(v) or (required and blank):
-                if required:  # written, but with nothing in it
-                    ctx.error(v, "empty-field", key, field=name)
-                    ok = False
+                if required:  # written, but with nothing in it: a draft may wait for text
+                    if ctx.draft and conv.placeholder is not INVALID:
+                        ctx.lacks.append(sub)
+                        values[name] = conv.placeholder
+                    else:
+                        ctx.error(v, "empty-field", key, field=name)
+                        ok = False
                 continue
-            value = fields[name].metadata["conv"].convert(v, ctx, sub)
+            value = conv.convert(v, ctx, sub)
             if value is INVALID:
                 ok = False
-            else:
+            elif value is not OMIT or required:  # an optional part a draft left out: absent
                 values[name] = value
         for name, f in fields.items():
-            if f.metadata["required"] and name not in values:
+            required, conv = f.metadata["required"], f.metadata["conv"]
+            if required and name not in values:
+                if name not in nodes and ctx.draft and conv.placeholder is not INVALID:
+                    ctx.lacks.append(f"{key}.{name}" if key else name)
+                    values[name] = conv.placeholder
+                    continue
                 if name not in nodes:  # absent; an empty value was reported above
                     ctx.error(node, "missing-field", key, field=name)
                 ok = False
-            elif f.metadata["required"] and _lacks_en(values[name]):
+            elif required and _lacks_en(values[name]):
                 ctx.missing_en = True  # only required text decides whether an item has English
         if not ok:
             return INVALID
+        if any(value is OMIT for value in values.values()):  # a draft's picture without a file
+            return OMIT
         check = getattr(self.cls, "check", None)
         if check is not None and not check(values, nodes, ctx, key):
             return INVALID

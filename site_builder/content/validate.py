@@ -5,8 +5,10 @@ Every problem of the run is collected; the caller decides whether to stop.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +142,7 @@ def load_content(
     refs = []
     images: list[Any] = []
     aliases: list[tuple[Kind, Any]] = []
+    drafts: dict[tuple[str, str], str] = {}  # (kind, id) of every draft -> its file
     for step in steps:
         if isinstance(step, ContentError):
             problems.append(step)
@@ -154,11 +157,15 @@ def load_content(
                 setattr(content, name, record)
             continue
         aliases += [(in_kind, alias) for alias in ctx.aliases]
+        if ctx.draft:
+            drafts[in_kind.name, name] = ctx.rel
         if record is not None:
             getattr(content, in_kind.attr)[name] = record
     for image in images:
         content.image_refs.setdefault(image.id, (image.path, image.line, image.col, image.key))
     problems += _check_refs(refs, known)
+    problems += _draft_refs(refs, drafts)
+    problems += _draft_links(content, drafts)
     problems += _check_aliases(aliases, known)
     problems += _check_guids(content)
     problems += _consent_warnings(content)
@@ -246,6 +253,73 @@ def _check_refs(refs: list, known: dict[str, set[str]]) -> list[ContentError]:
     return problems
 
 
+def _draft_refs(refs: list, drafts: dict[tuple[str, str], str]) -> list[ContentError]:
+    """Refuse a published item that names a draft: its page, list or script would lead to
+    something the public build leaves out. A draft may name another draft."""
+    kinds = {k.name: k for k in KINDS}
+    draft_files = set(drafts.values())
+    problems = []
+    for ref in refs:
+        other = drafts.get((ref.kind, ref.id))
+        if other is None or ref.path in draft_files:
+            continue
+        args = {"kind": kinds[ref.kind].label, "id": ref.id, "other": other}
+        problems.append(ContentError(ref.path, ref.line, ref.col, "draft-ref", args, ref.key))
+    return problems
+
+
+# the item pages a Markdown body may link to, by kind: `/tin-tuc/<id>/`, `../../thu-vien-anh/<id>/`
+_PAGES = {"news": "tin-tuc", "person": "guong-dien-hinh", "album": "thu-vien-anh"}
+_PAGE_LINK = re.compile(r"(?:^|/)(tin-tuc|guong-dien-hinh|thu-vien-anh)/([a-z0-9-]+)/?$")
+_LINKS = (
+    re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [words](target)
+    re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),  # [ref]: target
+    re.compile(r"href\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE),  # raw <a href>
+)
+
+
+def _draft_links(content: Content, drafts: dict[tuple[str, str], str]) -> list[ContentError]:
+    """Refuse a link in a published item's Markdown to a draft's page: the public build has
+    no such page, so the link would lead nowhere."""
+    kinds = {k.name: k for k in KINDS}
+    by_page = {(_PAGES[kind], item): (kind, path) for (kind, item), path in drafts.items()
+               if kind in _PAGES}  # fmt: skip
+    problems: list[ContentError] = []
+    if not by_page:
+        return problems
+    for kind in KINDS:
+        markdown = [f.name for f in dataclasses.fields(kind.cls)
+                    if getattr(f.metadata.get("conv"), "markdown", False)]  # fmt: skip
+        for record in getattr(content, kind.attr).values():
+            if getattr(record, "draft", False):
+                continue
+            for name in markdown:
+                text = getattr(record, name)
+                for lang, value in (("vi", text.vi), ("en", text.en)) if text else ():
+                    for page in _page_links(value or ""):
+                        if page not in by_page:
+                            continue
+                        found_kind, other = by_page[page]
+                        args = {"kind": kinds[found_kind].label, "id": page[1], "other": other}
+                        line, col = record.where(name)
+                        key = f"{name}.{lang}"
+                        problems.append(
+                            ContentError(record.path, line, col, "draft-ref", args, key)
+                        )
+    return problems
+
+
+def _page_links(markdown: str) -> list[tuple[str, str]]:
+    """Return (section folder, id) of every item page a Markdown text links to."""
+    found = []
+    for pattern in _LINKS:
+        for match in pattern.finditer(markdown):
+            page = _PAGE_LINK.search(match[1].split("#")[0].split("?")[0])
+            if page is not None:
+                found.append((page[1], page[2]))
+    return found
+
+
 def _check_aliases(
     aliases: list[tuple[Kind, Any]], known: dict[str, set[str]]
 ) -> list[ContentError]:
@@ -304,7 +378,7 @@ def _consent_warnings(content: Content) -> list[ContentError]:
         ContentError(person.path, *person.where("consent"), "not-published",
                      {"name": person.name.vi}, severity=WARNING)
         for person in content.people.values()
-        if not person.published
+        if not person.published and not person.draft  # a draft is not published anyway
     ]  # fmt: skip
 
 

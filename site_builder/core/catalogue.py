@@ -247,6 +247,14 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "mã là tên tệp trong {folder}{suggestion}",
         "an id is a file name in {folder}{suggestion}",
     ),
+    "draft-ref": (
+        "{kind} '{id}' là bản nháp ({other}), nên không có trên trang công bố",
+        "{kind} '{id}' is a draft ({other}), so it is not on the published site",
+        "bỏ '{id}' khỏi tệp này, hoặc hoàn thành {other} rồi đổi draft thành false; "
+        "hoặc đặt draft: true cho cả tệp này",
+        "remove '{id}' from this file, or finish {other} and set its draft to false; or "
+        "make this file a draft too",
+    ),
     "missing-file": (
         "không có tệp '{found}'",
         "there is no file '{found}'",

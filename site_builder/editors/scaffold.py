@@ -1,8 +1,9 @@
 """`site-builder new`: a commented YAML file at the right path, never overwriting one.
 
-Each template lists every field of its kind; required ones are marked (*) and left empty,
-so a file nobody filled in fails `check` with the field named, instead of publishing
-placeholder text.
+Each template lists every field of its kind; required ones are marked (*) and left empty.
+Every new file is a draft (`draft: true`): it passes `check` as it is, shows only in the
+preview, and once its draft is set to false, a field nobody filled in fails `check` with
+the field named, instead of publishing placeholder text.
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ fields: []
 consent: false
 sources: []
 illustrative: false
+# Bản nháp: chỉ hiện khi xem trước; đổi thành false khi đã điền đủ / a draft shows only in the
+# preview; set it to false once everything is filled in
+draft: true
 """,
     ),
     "collective": (
@@ -102,6 +106,9 @@ summary: {{vi: ""}}
 fields: []
 sources: []
 illustrative: false
+# Bản nháp: chỉ hiện khi xem trước; đổi thành false khi đã điền đủ / a draft shows only in the
+# preview; set it to false once everything is filled in
+draft: true
 """,
     ),
     "milestone": (
@@ -120,6 +127,9 @@ description: {{vi: ""}}
 # (*) Nguồn: mỗi sự kiện có thật phải ghi nguồn / a real event needs its source
 sources: [""]
 illustrative: false
+# Bản nháp: chỉ hiện khi xem trước; đổi thành false khi đã điền đủ / a draft shows only in the
+# preview; set it to false once everything is filled in
+draft: true
 """,
     ),
     "commendation": (
@@ -141,6 +151,9 @@ reason: {{vi: ""}}
 recipients: []
 sources: []
 illustrative: false
+# Bản nháp: chỉ hiện khi xem trước; đổi thành false khi đã điền đủ / a draft shows only in the
+# preview; set it to false once everything is filled in
+draft: true
 """,
     ),
     "album": (
@@ -156,6 +169,9 @@ photos:
   - src: ""
     alt: {{vi: ""}}
 illustrative: false
+# Bản nháp: chỉ hiện khi xem trước; đổi thành false khi đã điền đủ / a draft shows only in the
+# preview; set it to false once everything is filled in
+draft: true
 """,
     ),
     "radio": (
@@ -184,6 +200,10 @@ segments:
   - kind: closing
     text: ""
 illustrative: false
+# Bản nháp: kịch bản chỉ tạo khi gọi theo mã (site-builder radio MÃ); khi đã duyệt, ghi
+# approver và đổi thành false / a draft's script is made only by id; once approved, fill in
+# approver and set it to false
+draft: true
 """,
     ),
 }

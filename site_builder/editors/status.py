@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from ..content.model import Content, Image, Person
+from ..content.model import Content, Image, Person, Programme
 from ..content.validate import KINDS
 from ..core.errors import ContentError, report
 from ..text.i18n import Text
@@ -23,6 +23,12 @@ LABELS = {
         "no_consent": "Cá nhân chưa đồng ý công bố (không hiện trên trang)",
         "none": "không có",
         "problems": "Nội dung còn lỗi: chạy 'site-builder check' để xem chi tiết.",
+        "drafts": "Bản nháp (chỉ hiện khi xem trước)",
+        "lacks": "còn thiếu",
+        "ready": "đã đủ, đổi draft thành false để đăng",
+        "en": "bản tiếng Anh",
+        "consent": "sự đồng ý công bố (consent)",
+        "approver": "người duyệt (approver)",
     },
     "en": {
         "title": "Content status",
@@ -35,6 +41,12 @@ LABELS = {
         "no_consent": "Individuals without consent (not published)",
         "none": "none",
         "problems": "The content has errors: run 'site-builder check' for details.",
+        "drafts": "Drafts (shown only in the preview)",
+        "lacks": "still lacks",
+        "ready": "complete: set draft to false to publish",
+        "en": "English",
+        "consent": "consent to publish (consent)",
+        "approver": "an approver (approver)",
     },
 }
 KIND_NAMES = {"field": ("lĩnh vực", "fields"), "milestone": ("mốc", "milestones"),
@@ -51,6 +63,9 @@ def gather(content: Content) -> dict[str, Any]:
     without_image: list[str] = []
     alt_without_en: list[str] = []
     no_consent: list[str] = []
+    drafts = [{"path": item.path, "lacks": still_lacks(item)}
+              for kind in KINDS for item in getattr(content, kind.attr).values()
+              if getattr(item, "draft", False)]  # fmt: skip
     for kind in KINDS:
         if kind.name == "programme":
             continue
@@ -64,9 +79,10 @@ def gather(content: Content) -> dict[str, Any]:
         for item in items:
             alt_without_en += [f"{item.path}: {img.src}" for img in _images(item) if not img.alt.en]
     for person in content.people.values():
-        if not person.published:
+        if not person.published and not person.draft:  # a draft's lack is listed with it
             no_consent.append(person.path)
     return {
+        "drafts": sorted(drafts, key=lambda d: d["path"]),
         "translation": translation,
         "illustrative": sorted(illustrative),
         "without_image": sorted(without_image),
@@ -88,12 +104,35 @@ def render(data: dict[str, Any], problems: list[ContentError], lang: str, fmt: s
     for key in ("illustrative", "without_image", "alt_without_en", "no_consent"):
         out += ["", f"{words[key]} ({len(data[key])}):"]
         out += [f"  {path}" for path in data[key]] or [f"  {words['none']}"]
+    out += ["", f"{words['drafts']} ({len(data['drafts'])}):"]
+    for draft in data["drafts"]:
+        lacks = [words.get(lack, lack) for lack in draft["lacks"]]
+        out.append(f"  {draft['path']}: " + (f"{words['lacks']} " + ", ".join(lacks) if lacks
+                                             else words["ready"]))  # fmt: skip
+    if not data["drafts"]:
+        out.append(f"  {words['none']}")
     if any(p.severity == "error" for p in problems):
         out += ["", words["problems"], report(problems, lang).splitlines()[-1]]
     return "\n".join(out)
 
 
+def still_lacks(item: Any) -> list[str]:
+    """What a draft still lacks before it can be published: the fields it left empty (by
+    key), then "en" (English), "consent" (an individual's), "approver" (a programme's)."""
+    lacks = list(item.lacks)
+    if not item.has_en and not isinstance(item, Programme):  # programmes are read in Vietnamese
+        lacks.append("en")
+    if isinstance(item, Person) and not item.published:
+        lacks.append("consent")
+    if isinstance(item, Programme) and not item.approver:
+        lacks.append("approver")
+    return lacks
+
+
 def _published(item: Any) -> bool:
+    """On the public site: not a draft, and an individual only with consent."""
+    if getattr(item, "draft", False):
+        return False
     return not isinstance(item, Person) or item.published
 
 

@@ -81,6 +81,13 @@ class OutputRefused(Exception):
         return f"{why}. {_HINT[pick]}"
 
 
+def preview_dirs(root: Path) -> tuple[Path, Path]:
+    """The web editor's preview (drafts shown) and its radio folder, which stays unwritten:
+    in the cache, so that no draft ever lands in a folder that is published."""
+    cache = cache_root(root).absolute()
+    return cache / "preview", cache / "preview-radio"
+
+
 def guard(root: Path, target: Path, kind: str) -> None:
     """Raise OutputRefused unless `target` may be replaced by a `kind` folder."""
     where, project = _resolved(target), _resolved(root)

@@ -135,6 +135,7 @@ def write_all(root: Path, content: Content, out: Path, ids: list[str] | None = N
     templates = root / "templates" / "radio"
     when = build_datetime(root)  # the .docx files' dates: the build's, never the wall clock
     chosen = ids or sorted(p for p, prog in content.programmes.items() if not prog.draft)
+    out.mkdir(parents=True, exist_ok=True)  # a folder even when every programme is a draft
     written: list[Path] = []
     for pid in dict.fromkeys(chosen):
         script = make_script(content.programmes[pid], content, reader)

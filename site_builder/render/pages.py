@@ -87,15 +87,19 @@ class Generator:
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
         self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
         self.env.globals["dict"] = dict
+        self.env.globals["drafted"] = lambda item: bool(getattr(item, "draft", False))
 
     # --- what is published -------------------------------------------------------------
 
     def shown(self, item: Any, lang: str) -> bool:
         """Return whether `item` appears in the site of `lang`."""
         if isinstance(item, Person) and not item.published:
-            return False
-        if isinstance(item, NewsItem) and not self.preview:
-            if item.draft or item.date > self.build_date:
+            if not (self.preview and item.draft):  # the preview shows a draft, marked
+                return False
+        if not self.preview:  # drafts, of every kind that has them, and future news wait
+            if getattr(item, "draft", False):
+                return False
+            if isinstance(item, NewsItem) and item.date > self.build_date:
                 return False
         return lang == "vi" or item.has_en
 
@@ -196,6 +200,8 @@ class Generator:
             return now
 
         def body_image(src: str) -> richtext.BodyImage | None:
+            if src not in self.processed:  # a draft's picture that is not there yet
+                return None
             processed = self.image_path(src)
             sets = self.srcsets(src, here)
             largest = processed.of(processed.fallback)[0]

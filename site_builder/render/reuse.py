@@ -78,7 +78,8 @@ def identity(value: Any, held: list[Any]) -> Any:
         return (kind, value)
     if kind is list or kind is tuple:
         return (kind, *[identity(v, held) for v in value])
-    if not _frozen(kind):
+    # a class is hashable; mypy doubts it of type[Any]
+    if not _frozen(kind):  # type: ignore[arg-type]
         raise Unkeyed
     held.append(value)
     return (kind, id(value))

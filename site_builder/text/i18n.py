@@ -75,6 +75,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nội dung này được tạo ra để minh họa bố cục trang, không phải tư liệu thật.",
         "This content was made up to show the page layout; it is not a record.",
     ),
+    "draft_note": (
+        "Bản nháp chỉ hiện khi xem trước; trang công bố không có nó cho đến khi draft là false.",
+        "A draft shows only in the preview; the published site leaves it out until its draft "
+        "is false.",
+    ),
     "not_in_english": ("Chưa có bản tiếng Anh", "not available in English"),
     "other_language": ("English", "Tiếng Việt"),
     "source": ("Nguồn", "Source"),
