@@ -22,7 +22,7 @@ from typing import Any
 
 import filelock
 
-from .checks import load_content
+from .checks import load_content, publish_gate
 from .content import project
 from .content.reading import READERS
 from .core import workers
@@ -54,17 +54,21 @@ def build(
     strict: bool = False,
     radio_dir: Path | None = None,
     waiting: Callable[[], None] | None = None,
+    publish: bool = False,
 ) -> Result:
     """Validate `root`'s content, write the radio scripts into `radio_dir` (they name staff:
     never inside the site), and build both languages into `site_dir` atomically.
 
     Builds sharing a cache run one at a time; `waiting` is called if this one must wait.
+    `publish`: refuse, before writing anything, what the public site may not carry.
     """
     target = (site_dir or root / "site").absolute()
     radio = (radio_dir or root / "radio").absolute()
     folders.guard(root, target, folders.SITE)  # each raises OutputRefused
     folders.guard(root, radio, folders.RADIO)
     folders.apart(target, radio)
+    if publish and (refused := publish_gate(root)):  # content/publish.py; nothing written
+        return Result(CONTENT_ERRORS, refused)
     unwritable = [p for p in map(partial(folders.unwritable, root), (target, radio)) if p]
     if unwritable:
         return Result(INTERNAL_ERROR, unwritable)

@@ -131,6 +131,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, help="thư mục đích (mặc định site/)")
     b.add_argument("--radio-dir", type=Path, help="thư mục kịch bản phát thanh (mặc định radio/)")
     b.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / warnings fail")
+    b.add_argument(
+        "--publish",
+        action="store_true",
+        help="dựng để đăng công khai: từ chối địa chỉ mẫu, tin thiếu guid, nội dung minh họa "
+        "/ build for the public: refuse a placeholder address, news without guid, sample content",
+    )
 
     c = sub.add_parser("check", help="kiểm tra nội dung / validate content")
     c.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -222,7 +228,12 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
     site_dir = args.site_dir or root / "site"
     radio_dir = args.radio_dir or root / "radio"
     result = build_stage.build(
-        root, site_dir, strict=args.strict, radio_dir=radio_dir, waiting=_waiting(lang)
+        root,
+        site_dir,
+        strict=args.strict,
+        radio_dir=radio_dir,
+        waiting=_waiting(lang),
+        publish=args.publish,
     )
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)
