@@ -67,10 +67,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "cue_out": ("Câu ra", ""),
     "date": ("Ngày", ""),
     "description": ("Mô tả", ""),
-    "demonstration": (
-        "Trang trình diễn",
-        "Bật khi trang đăng kèm nội dung minh họa; tắt khi trang chỉ còn tư liệu thật",
-    ),
     "draft": ("Bản nháp", "Bản nháp không được đăng lên trang"),
     "duration_minutes": ("Thời lượng (phút)", ""),
     "editor": ("Biên tập viên", ""),
