@@ -23,6 +23,7 @@ from typing import Any
 import filelock
 
 from . import pipeline
+from .checks import publish_gate
 from .content import project
 from .content.reading import READERS
 from .core import workers
@@ -53,6 +54,7 @@ def build(
     radio_dir: Path | None = None,
     waiting: Callable[[], None] | None = None,
     preview: bool = False,
+    publish: bool = False,
 ) -> Result:
     """Validate `root`'s content, write the radio scripts into `radio_dir` (they name staff:
     never inside the site), and build both languages into `site_dir` atomically.
@@ -60,6 +62,7 @@ def build(
     Builds sharing a cache run one at a time; `waiting` is called if this one must wait.
     `preview` (the web editor's): drafts and future items too, marked, into the cache's
     preview folder only (never `site/`), without radio scripts or social cards.
+    `publish`: refuse, before writing anything, what the public site may not carry.
     """
     if preview:  # our own folder in the cache: never one an editor names
         target, radio = folders.preview_dirs(root)
@@ -69,13 +72,16 @@ def build(
         folders.guard(root, target, folders.SITE)  # each raises OutputRefused
         folders.guard(root, radio, folders.RADIO)
         folders.apart(target, radio)
+    session = pipeline.Session(root, preview=preview)
+    if publish and (refused := publish_gate(root, session.memory)):  # nothing written
+        return Result(CONTENT_ERRORS, refused)
     unwritable = [p for p in map(partial(folders.unwritable, root), (target, radio)) if p]
     if unwritable:
         return Result(INTERNAL_ERROR, unwritable)
     seen: list[ContentError] = []  # the content's problems, once read
     with one_at_a_time(root, waiting), project.pinned_build_date(root):
         try:
-            return _build(root, target, radio, strict, seen, preview)
+            return _build(session, target, radio, strict, seen)
         except OSError as exc:  # a folder that cannot be written, a full disk
             problem = machine_problem(root, exc, target)
             if problem is None:
@@ -130,8 +136,9 @@ _NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
 
 
 def _build(
-    root: Path, target: Path, radio: Path, strict: bool, seen: list[ContentError], preview: bool
+    session: pipeline.Session, target: Path, radio: Path, strict: bool, seen: list[ContentError]
 ) -> Result:
+    root, preview = session.root, session.preview
     clock = Stopwatch()
     folders.repair(target, radio)  # finishes a killed run's swap of both, or undoes staging
     record = uptodate.Record(root, target, radio, strict)  # the preview's target is its own
@@ -142,7 +149,6 @@ def _build(
         if has_errors(problems, strict):
             return Result(CONTENT_ERRORS, problems)
         return Result(OK, problems, pages, clock.seconds, clock.cpu, up_to_date=True)
-    session = pipeline.Session(root, preview=preview)
     problems = pipeline.load(session, processes=READERS)
     clock.lap("load+validate")
     seen.extend(problems)

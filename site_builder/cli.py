@@ -157,6 +157,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="cảnh báo cũng là lỗi / warnings fail")
     # the web editor's rebuilds: drafts shown, into the cache (`site-builder admin`)
     b.add_argument("--preview", action="store_true", help=argparse.SUPPRESS)
+    b.add_argument(
+        "--publish",
+        action="store_true",
+        help="dựng để đăng công khai: từ chối địa chỉ mẫu, tin thiếu guid, nội dung minh họa "
+        "/ build for the public: refuse a placeholder address, news without guid, sample content",
+    )
 
     c = sub.add_parser("check", help="kiểm tra nội dung / validate content")
     c.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -255,6 +261,7 @@ def cmd_build(root: Path, args: argparse.Namespace, lang: str) -> int:
         radio_dir=radio_dir,
         waiting=_waiting(lang),
         preview=args.preview,
+        publish=args.publish,
     )
     if result.problems:
         print(report(result.problems, lang), file=sys.stderr)

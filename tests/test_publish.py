@@ -120,7 +120,7 @@ def test_workflow_checks_merge_requests_and_publishes_main() -> None:
     assert "refs/heads/main" in publish["if"]
     runs = " ".join(step.get("run", "") for step in publish["steps"])
     uses = [step.get("uses", "") for step in publish["steps"]]
-    assert "site-builder build --strict" in runs
+    assert "site-builder build --publish --strict" in runs  # the publish gate
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
     cached = [s for s in publish["steps"] if s.get("uses", "").startswith("actions/cache")]

@@ -135,7 +135,7 @@ def test_sitemap_has_alternates_for_every_page_that_has_them(bundled) -> None:
 
     vi = bundled.read("sitemap.xml")
     urls = re.findall(r"<url>(.*?)</url>", vi, re.S)
-    assert len(urls) > 50
+    assert len(urls) > 40  # the pages of illustrative items are not listed (#32)
     for block in urls:
         loc = re.search(r"<loc>([^<]+)</loc>", block)[1]  # type: ignore[index]
         links = re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block)

@@ -112,6 +112,8 @@ class Site:
     anniversary: dt.date = spec(Date(), required=True)
     campaign_end: dt.date = spec(Date(), required=True)
     base_url: str = spec(Url(), required=True)
+    # a demonstration: its illustrative items may be published (`build --publish`), marked
+    demonstration: bool = spec(Bool(), default=False)
     archive_note: Text = spec(TextOf(), required=True)
     about: Text = spec(TextOf(markdown=True), required=True)
     communes: tuple[Commune, ...] = spec(ListOf(Obj(Commune)), default=())
@@ -125,6 +127,10 @@ class Site:
     radio: RadioSettings | None = spec(Obj(RadioSettings))
     cms: CmsSettings | None = spec(Obj(CmsSettings))
     path: str = ""
+    lines: tuple[tuple[str, int, int], ...] = ()  # (field, line, column), "" for the file
+
+    def where(self, name: str) -> tuple[int, int]:
+        return next(((line, col) for n, line, col in self.lines if n == name), (0, 0))
 
 
 @dataclass(frozen=True)

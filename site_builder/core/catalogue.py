@@ -456,6 +456,38 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "bỏ các chỗ dùng nó (các dòng dưới) rồi xóa lại",
         "remove the uses listed below, then delete it again",
     ),
+    "publish-placeholder": (
+        "'{found}' là địa chỉ mẫu ('{host}' là tên dành cho ví dụ hoặc cho máy này), không phải "
+        "địa chỉ thật; trang đăng công khai không dùng được địa chỉ này",
+        "'{found}' is a placeholder address ('{host}' is a name kept for examples or for this "
+        "machine), not a real one; a published site cannot use it",
+        "trước khi đăng, ghi địa chỉ thật của trang (base_url, ví dụ https://ten-mien/ hoặc "
+        "https://ten-mien/tam-duong/) và hộp thư liên hệ thật (contact) trong content/site.yml; "
+        "xem mục 'Đăng trang' của hướng dẫn",
+        "before publishing, write the site's real address (base_url, e.g. https://domain/ or "
+        "https://domain/tam-duong/) and a real contact mailbox (contact) in content/site.yml; "
+        "see 'Publishing the site' in the guide",
+    ),
+    "publish-no-guid": (
+        "tin chưa có guid (mã tin trong nguồn cấp RSS/Atom); mã sẽ được tạo từ địa chỉ trang và "
+        "đổi khi địa chỉ đổi, nên trình đọc tin sẽ báo lại tin này như tin mới",
+        "the news item has no guid (its RSS/Atom feed id); one made from the site's address "
+        "changes with the address, and feed readers would announce the item again as new",
+        'thêm một dòng guid không bao giờ sửa, ví dụ guid: "urn:uuid:…" (site-builder new '
+        "tự viết dòng này); tin đã đăng thì giữ mã nó đã có: chép mã <guid> của tin trong "
+        "nguồn cấp đã đăng (tin-tuc/rss.xml) trước khi đổi địa chỉ trang",
+        'add a guid line that is never edited, e.g. guid: "urn:uuid:…" (site-builder new '
+        "writes one); an item already published keeps the id it had: copy its <guid> from the "
+        "published feed (tin-tuc/rss.xml) before changing the site's address",
+    ),
+    "publish-illustrative": (
+        "nội dung minh họa (illustrative: true) không được đăng như tư liệu thật",
+        "illustrative content (illustrative: true) cannot be published as if it were a record",
+        "thay bằng nội dung có nguồn rồi đổi thành illustrative: false, hoặc xóa tệp; nếu đây "
+        "là trang trình diễn, ghi demonstration: true trong content/site.yml",
+        "replace it with sourced content and set illustrative: false, or delete the file; for "
+        "a demonstration site, write demonstration: true in content/site.yml",
+    ),
     "internal-error": (
         "lỗi nội bộ khi xử lý tệp này: {detail}",
         "internal error while processing this file: {detail}",

@@ -138,6 +138,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             context = contexts.get(file.src_uri)
             if context is not None and file.page is not None:  # the sitemap lists alternates
                 file.page.meta["sb_alternates"] = context["hreflang"]
+                file.page.meta["sb_noindex"] = context["noindex"]  # illustrative: not listed
         if self.serving:  # a new environment each rebuild: compile Material's templates once
             env.bytecode_cache = compiled_templates
         return env

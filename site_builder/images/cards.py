@@ -24,6 +24,9 @@ MARGIN = 72
 FONT = Path("assets") / "fonts" / "BeVietnamPro-Bold.ttf"
 CARD_VERSION = 1  # bump when a card would be drawn differently
 RED, DARK, GOLD, WHITE = (158, 27, 27), (96, 12, 12), (245, 200, 66), (255, 255, 255)
+SITE_NAME_SIZE = 30  # the site's name and years; a notice is never smaller
+NOTICE_SIZE = 34
+NOTICE_TOP = SIZE[1] - 116 - 24 - 62  # above the gold line, below the title's box
 
 
 @dataclass(frozen=True, order=True)
@@ -33,9 +36,12 @@ class Card:
     title: str
     site: str
     years: str
+    notice: str = ""  # "Minh họa / Illustrative": a box of its own, as large as the site name
 
     def key(self, font_digest: bytes) -> str:
         text = f"{CARD_VERSION}\0{self.title}\0{self.site}\0{self.years}\0"
+        if self.notice:  # the cards without one keep their keys
+            text += f"notice\0{self.notice}\0"
         return hashlib.sha256(text.encode() + font_digest).hexdigest()
 
 
@@ -117,7 +123,7 @@ def background(site: str, years: str, font_path: Path) -> Image.Image:
     pen.ellipse([cx - r, cy - r, cx + r, cy + r], outline=GOLD, width=8)
     pen.text((cx, cy - 12), "20", font=font(str(font_path), 64), fill=GOLD, anchor="mm")
     pen.text((cx, cy + 40), "NĂM", font=font(str(font_path), 26), fill=GOLD, anchor="mm")
-    small = font(str(font_path), 30)
+    small = font(str(font_path), SITE_NAME_SIZE)
     pen.text((MARGIN, MARGIN), site, font=small, fill=GOLD)
     pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
     return image
@@ -125,19 +131,32 @@ def background(site: str, years: str, font_path: Path) -> Image.Image:
 
 def draw(card: Card, font_path: Path) -> Image.Image:
     """Draw one card; every text is normalised to NFC first."""
-    title, site, years = (
-        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years)
+    title, site, years, notice = (
+        unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years, card.notice)
     )
     image = background(site, years, font_path).copy()
     pen = ImageDraw.Draw(image)
     box_width = SIZE[0] - 2 * MARGIN - 200
-    face, lines = fit(pen, title, font_path, box_width, SIZE[1] - 2 * MARGIN - 190)
+    height = SIZE[1] - 2 * MARGIN - 190
+    if notice:
+        height = NOTICE_TOP - 16 - (MARGIN + 70)  # the title keeps clear of the notice
+        draw_notice(pen, notice, font_path)
+    face, lines = fit(pen, title, font_path, box_width, height)
     line_height = round(face.size * 1.25)
     y = MARGIN + 70
     for line in lines:
         pen.text((MARGIN, y), line, font=face, fill=WHITE)
         y += line_height
     return image
+
+
+def draw_notice(pen: ImageDraw.ImageDraw, notice: str, font_path: Path) -> None:
+    """Draw `notice` in a gold box of its own, dark on gold, left under the title."""
+    face = font(str(font_path), NOTICE_SIZE)
+    width = min(pen.textlength(notice, font=face), SIZE[0] - 2 * MARGIN - 40)
+    box = [MARGIN, NOTICE_TOP, MARGIN + width + 40, NOTICE_TOP + 62]
+    pen.rounded_rectangle(box, radius=8, fill=GOLD)
+    pen.text((MARGIN + 20, NOTICE_TOP + 31), notice, font=face, fill=DARK, anchor="lm")
 
 
 def ensure(project: Path, cards: dict[str, Card], site_dir: Path) -> None:

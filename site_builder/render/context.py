@@ -38,14 +38,25 @@ def footer(site: Settings, lang: str) -> dict[str, Any]:
 
 def page_cards(pages: dict[str, PageSpec], site: Settings, lang: str) -> dict[str, cards.Card]:
     """Each page's social card, by the page's source name (`source_uri`): its title over the
-    site's name and years. Pages of tags, months, categories show their section's card."""
+    site's name and years. Pages of tags, months, categories show their section's card.
+    The card of an illustrative page, or of one showing invented figures, says so."""
     years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
     name = site.site_name.get(lang)
-    found = {uri: cards.Card(spec.title, name, years) for uri, spec in pages.items()}
+    other = "en" if lang == "vi" else "vi"
+    mark = f"{t('illustrative_mark', lang)} / {t('illustrative_mark', other)}"
+    found = {
+        uri: cards.Card(spec.title, name, years, mark if _marked(spec) else "")
+        for uri, spec in pages.items()
+    }
     for uri, spec in pages.items():
         if spec.list_of and source_uri(spec.list_of) in found:
             found[uri] = found[source_uri(spec.list_of)]
     return found
+
+
+def _marked(spec: PageSpec) -> bool:
+    """Whether a page's card says "Minh họa / Illustrative": its item or figures are made up."""
+    return spec.illustrative or spec.shows_invented
 
 
 def page_context(
@@ -82,6 +93,7 @@ def page_context(
         },
         "hreflang": alternates,
         "jsonld": Markup(spec.jsonld),  # noqa: S704 (json.dumps, with < > & escaped)
+        "noindex": spec.illustrative,  # also left out of the sitemap (the plugin's on_env)
     }
 
 

@@ -346,7 +346,9 @@ class Generator:
         ld = ""
         if data is not None:
             ld = structured.script({"@context": "https://schema.org", **data(self.site, self.lang)})
-        self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld))
+        invented = any(f.illustrative for f, _ in context.get("key_figures", ()))
+        self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld,
+                          shows_invented=invented))  # fmt: skip
 
     def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
         return row(metric, self.num, self.lang, self.tr(metric.label), f"chart-{field.id}-{index}")
@@ -403,12 +405,14 @@ class Generator:
         summary = getattr(record, "summary", None)
         url = self.site.base_url + site_path(path, self.lang)
         ld = ""
-        if isinstance(record, NewsItem):
+        sample = bool(getattr(record, "illustrative", False))  # never announced as an entity
+        if isinstance(record, NewsItem) and not sample:
             image = self.lead_image(record.image.src)[0] if record.image else None
             ld = structured.script(structured.article(record, self.site, self.lang, url, image))
-        elif isinstance(record, Person):
+        elif isinstance(record, Person) and not sample:
             ld = structured.script(structured.exemplar(record, self.lang, url))
-        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists, jsonld=ld))
+        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists, jsonld=ld,
+                          illustrative=sample))  # fmt: skip
 
     def plan_page(self) -> None:
         plan = self.content.plan

@@ -32,6 +32,9 @@ class PageSpec:
     # the section of which this is a further list (a tag, a month, a category, a later
     # page): it shows the section's social card, and search leaves it out
     list_of: str = ""
+    # the page of an illustrative item: noindex, out of the sitemap, no schema.org entity
+    illustrative: bool = False
+    shows_invented: bool = False  # it shows invented figures: its card says so
 
 
 @dataclass(frozen=True)

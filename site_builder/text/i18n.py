@@ -71,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "news": ("Tin tức", "News"),
     "albums": ("Thư viện ảnh", "Photo albums"),
     "illustrative": ("Nội dung minh họa", "Illustrative content"),
+    "illustrative_mark": ("Minh họa", "Illustrative"),  # on each invented figure and card
     "illustrative_note": (
         "Nội dung này được tạo ra để minh họa bố cục trang, không phải tư liệu thật.",
         "This content was made up to show the page layout; it is not a record.",
