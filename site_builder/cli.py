@@ -338,8 +338,10 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .cms.config import LOCAL_ENV
     from .cms.server import make_server
 
+    os.environ[LOCAL_ENV] = "1"  # this build, and the rebuilds, carry the local editor
     site_dir = args.site_dir or root / "site"
     result = build_stage.build(root, site_dir, waiting=_waiting(lang))
     if result.problems:

@@ -87,11 +87,6 @@ http {{
             status, headers = head(base + path)
             assert status == 200 and headers["Content-Type"].startswith(kind), path
             assert headers["Cache-Control"] == "public, max-age=3600", path
-        for path, kind in (("admin/", "text/html"), ("admin/config.yml", "text/yaml"),
-                           ("admin/decap/decap-cms.js", "application/javascript")):  # fmt: skip
-            status, headers = head(base + path)
-            assert status == 200 and headers["Content-Type"].startswith(kind), path
-            assert headers["X-Robots-Tag"] == "noindex, nofollow", path
         status, headers = head(base + "fonts/be-vietnam-pro-regular.woff2")
         assert (status, headers["Content-Type"]) == (200, "font/woff2")
         with urllib.request.urlopen(base + "en/no-such-page/") as _:  # noqa: S310

@@ -222,10 +222,24 @@ class Proxy:
         return {"message": "entry persisted"}
 
     def do_getMedia(self, params: dict[str, Any]) -> Any:
-        return [self.media(f) for f in self.files(params.get("mediaFolder"), "", 1)]
+        """Every picture of the media folder, its sub-folders' too, named by their path.
+
+        Decap keeps only the file name of a picture it inserts, unless its path is absolute:
+        a picture in a sub-folder is given as `/content/images/<folder>/<name>`, and the
+        page's `init.js` writes it relative to content/images/ when the entry is saved."""
+        folder = params.get("mediaFolder")
+        start = self.resolve(folder)
+        listed = []
+        for path in self.files(folder, "", MAX_DEPTH):
+            item = self.media(path)
+            if path.parent != start:
+                item["path"] = "/" + item["path"]
+                item["name"] = path.relative_to(start).as_posix()
+            listed.append(item)
+        return listed
 
     def do_getMediaFile(self, params: dict[str, Any]) -> Any:
-        return self.media(self.resolve(self.text(params, "path")))
+        return self.media(self.resolve(_relative(self.text(params, "path"))))
 
     def do_persistMedia(self, params: dict[str, Any]) -> Any:
         asset = params.get("asset")
@@ -236,7 +250,7 @@ class Proxy:
         return self.media(self.project / rel)
 
     def do_deleteFile(self, params: dict[str, Any]) -> Any:
-        rel = self.target(self.text(params, "path"))
+        rel = self.target(_relative(self.text(params, "path")))
         self.save({rel: None})
         return {"message": f"deleted file {rel}"}
 
@@ -276,3 +290,8 @@ def keep_header(old: Path, text: str) -> str:
         header.append(line)
     head = "".join(header)
     return text if not head or text.startswith(head) else head + text
+
+
+def _relative(path: str) -> str:
+    """A picture's path as `getMedia` gave it (`/content/…`), relative to the project."""
+    return path[1:] if path.startswith(f"/{ROOT}/") else path
