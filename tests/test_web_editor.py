@@ -273,8 +273,9 @@ def test_proxy_lists_reads_and_stores_media(make_site) -> None:
 
 
 def test_proxy_lists_the_pictures_of_every_image_folder(make_site) -> None:
-    """#32: the media library showed only content/images/ itself; Decap keeps only the
-    name of a picture it inserts unless its path is absolute, hence `/content/images/…`."""
+    """#32: the media library showed only content/images/ itself. While an entry is open,
+    Decap shows (and inserts with their folder) only pictures of the media folder and of
+    its `_transformations/` folder: sub-folders are listed through it."""
     root = project_with_person(make_site)
     jpeg = (REPO / "content/images/mau/doi-che.jpg").read_bytes()
     for rel in ("content/images/tren.jpg", "content/images/mau/doi-che.jpg",
@@ -284,17 +285,18 @@ def test_proxy_lists_the_pictures_of_every_image_folder(make_site) -> None:
     proxy = Proxy(root)
     media = proxy.handle({"action": "getMedia", "params": {"mediaFolder": "content/images"}})
     assert sorted((m["name"], m["path"]) for m in media) == [
-        ("mau/con/sau.jpg", "/content/images/mau/con/sau.jpg"),
-        ("mau/doi-che.jpg", "/content/images/mau/doi-che.jpg"),
+        ("mau/con/sau.jpg", "content/images/_transformations/mau/con/sau.jpg"),
+        ("mau/doi-che.jpg", "content/images/_transformations/mau/doi-che.jpg"),
         ("tren.jpg", "content/images/tren.jpg"),
     ]
-    shown = proxy.handle({"action": "getMediaFile",
-                          "params": {"path": "/content/images/mau/doi-che.jpg"}})  # fmt: skip
+    through = "content/images/_transformations/mau/doi-che.jpg"
+    shown = proxy.handle({"action": "getMediaFile", "params": {"path": through}})
     assert base64.b64decode(shown["content"]) == jpeg
-    for outside in ("/etc/passwd", "/content/../mkdocs.yml"):
+    for outside in ("content/images/_transformations/../../../mkdocs.yml", "/etc/passwd"):
         with pytest.raises(ProxyError):
             proxy.handle({"action": "getMediaFile", "params": {"path": outside}})
-    proxy.handle({"action": "deleteFile", "params": {"path": "/content/images/mau/con/sau.jpg"}})
+    gone = "content/images/_transformations/mau/con/sau.jpg"
+    proxy.handle({"action": "deleteFile", "params": {"path": gone}})
     assert not (root / "content/images/mau/con/sau.jpg").exists()
 
 

@@ -151,3 +151,80 @@ def test_check_refuses_a_fourth_level_of_plan_sections(make_site) -> None:
         "sections of its own (hint: write the deeper level's points as paragraphs of the "
         "level-3 section)"
     )
+
+
+# In the browser: the local editor saves the settings and the glossary -----------------------
+
+HOSTED = "cms:\n  backend: gitlab\n  repo: ttvh/tam-duong\n  app_id: gl-app-1234\n"
+
+
+def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
+    make_site, browser, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    import yaml
+    from test_web_editor import field_id, shoot
+
+    from site_builder import build as build_stage
+    from site_builder.cms import server as admin_server
+
+    from conftest import wait_for
+
+    site = make_site(editor=True)
+    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
+    site.write("content/site.yml", settings + HOSTED)  # hosted, edited on this machine
+    site.write("content/glossary.yml", "terms:\n  - {term: UBND, spoken: Ủy ban nhân dân}\n")
+    site.write("content/images/mau/anh.jpg", (REPO / "content/images/mau/doi-che.jpg").read_bytes())
+    monkeypatch.setenv(cms_config.LOCAL_ENV, "1")  # as `site-builder admin` builds
+    assert build_stage.build(site.root, site.site).code == 0
+    server = admin_server.make_server(site.root, site.site, port=0, rebuild=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    base = f"http://{host}:{port}"
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    try:
+        page.goto(f"{base}/admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Cài đặt").first.wait_for()
+        page.goto(f"{base}/admin/#/collections/settings/entries/site")
+        page.reload()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('input')].some(i => i.value === '20 năm')"
+        )
+        page.locator("#" + field_id(page, "tagline", "vi")).fill("Hai mươi năm")
+        # the home page's picture, from a sub-folder of content/images/
+        page.get_by_text("Chọn một hình").first.click()
+        page.get_by_text("mau/anh.jpg").first.wait_for()  # a picture of a sub-folder
+        shoot(page, "web-editor-media.png", tmp_path)
+        page.get_by_text("mau/anh.jpg").first.click()
+        page.get_by_text("Lấy những cái đã chọn").click()
+        page.locator("#" + field_id(page, "hero", "alt", "vi")).fill("Ảnh thử")
+        page.get_by_text("Công bố", exact=True).click()
+        page.get_by_text("Công bố ngay").click()
+        path = site.root / "content/site.yml"
+        assert wait_for(lambda: "Hai mươi năm" in path.read_text("utf-8"), 60)
+        saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert saved["tagline"]["vi"] == "Hai mươi năm"
+        assert saved["hero"]["src"] == "mau/anh.jpg"  # with its folder, relative
+        assert saved["cms"] == yaml.safe_load(HOSTED)["cms"]  # not in the form, kept
+
+        page.goto(f"{base}/admin/#/collections/settings/entries/glossary")
+        page.reload()
+        page.get_by_text("UBND").first.wait_for()
+        page.get_by_role("button", name="Thêm Chữ viết tắt").click()
+        term = page.locator("input").nth(-2)
+        term.fill("HTX")
+        page.locator("input").nth(-1).fill("hợp tác xã")
+        page.get_by_text("Công bố", exact=True).click()
+        page.get_by_text("Công bố ngay").click()
+        glossary = site.root / "content/glossary.yml"
+        assert wait_for(lambda: "HTX" in glossary.read_text("utf-8"), 60)
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    content, problems = load_content(site.root)
+    assert problems == []
+    assert content.glossary is not None
+    assert dict(content.glossary.terms) == {"UBND": "Ủy ban nhân dân", "HTX": "hợp tác xã"}

@@ -35,15 +35,17 @@ from . import locale
 
 API = "/api/v1"  # the local back end (`site-builder admin`), on the same origin as the site
 IMAGES = "content/images"
+SUBFOLDER = "_transformations/"  # a picture from a sub-folder (see cms/proxy.py)
 LOCAL_ENV = "SITE_BUILDER_LOCAL_EDITOR"  # "1": a build for `site-builder admin`
 # Decap wants an absolute address for its local back end, known only in the browser;
 # `local_backend` is used on localhost only, and only when the back end answers there.
 _LOCAL_INIT = f"""// The local back end (`site-builder admin`) is this address.
 CMS.registerEventListener({{name: "preSave", handler: function (event) {{
-  // a picture from a sub-folder comes absolute (see cms/proxy.py): write it relative
+  // a picture from a sub-folder comes as "_transformations/<folder>/<name>" (see
+  // cms/proxy.py): write it relative to content/images/
   var relative = function (value) {{
     if (typeof value === "string") {{
-      return value.indexOf("/{IMAGES}/") === 0 ? value.slice({len(IMAGES) + 2}) : value;
+      return value.indexOf("{SUBFOLDER}") === 0 ? value.slice({len(SUBFOLDER)}) : value;
     }}
     return value && typeof value.map === "function" && value.toJS ? value.map(relative) : value;
   }};

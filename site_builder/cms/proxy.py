@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import SUBFOLDER  # see `Proxy.do_getMedia`
 from .gate import Changes, Gate
 
 ROOT = "content"
@@ -224,17 +225,21 @@ class Proxy:
     def do_getMedia(self, params: dict[str, Any]) -> Any:
         """Every picture of the media folder, its sub-folders' too, named by their path.
 
-        Decap keeps only the file name of a picture it inserts, unless its path is absolute:
-        a picture in a sub-folder is given as `/content/images/<folder>/<name>`, and the
-        page's `init.js` writes it relative to content/images/ when the entry is saved."""
+        While an entry is open, Decap shows only pictures whose folder is the media folder,
+        and inserts only a picture's file name, with one exception, kept for image services'
+        variants: a path through `<media folder>/_transformations/` is shown, and inserted
+        from `_transformations/` on. A picture in a sub-folder is therefore given as
+        `<media folder>/_transformations/<folder>/<name>`, and the page's `init.js` drops
+        the `_transformations/` again when the entry is saved."""
         folder = params.get("mediaFolder")
         start = self.resolve(folder)
         listed = []
         for path in self.files(folder, "", MAX_DEPTH):
             item = self.media(path)
             if path.parent != start:
-                item["path"] = "/" + item["path"]
-                item["name"] = path.relative_to(start).as_posix()
+                inner = path.relative_to(start).as_posix()
+                item["path"] = f"{self.rel(start)}/{SUBFOLDER}{inner}"
+                item["name"] = inner
             listed.append(item)
         return listed
 
@@ -293,5 +298,6 @@ def keep_header(old: Path, text: str) -> str:
 
 
 def _relative(path: str) -> str:
-    """A picture's path as `getMedia` gave it (`/content/…`), relative to the project."""
-    return path[1:] if path.startswith(f"/{ROOT}/") else path
+    """A picture's path as `getMedia` gave it, without the `_transformations/` step."""
+    head, sep, tail = path.partition("/" + SUBFOLDER)
+    return f"{head}/{tail}" if sep and head.startswith(f"{ROOT}/") else path
