@@ -378,8 +378,10 @@ def cmd_serve(root: Path, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_admin(root: Path, args: argparse.Namespace, lang: str) -> int:
+    from .cms.config import LOCAL_ENV
     from .cms.server import make_server
 
+    os.environ[LOCAL_ENV] = "1"  # this build, and the rebuilds, carry the local editor
     site_dir, _ = outputs.preview_dirs(root)  # drafts shown: never into site/
     result = build_stage.build(root, waiting=_waiting(lang), preview=True)
     if result.problems:

@@ -60,7 +60,7 @@ class Session:
     published: dict[Path, dict[str, str]] = field(default_factory=dict)  # folder → uri → name
     placed: dict[Path, dict[str, str]] = field(default_factory=dict)  # folder → photo → key
     html_digests: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → body, digest
-    editor: tuple[Any, dict[str, str]] | None = None  # the site record → the editor's files
+    editor: tuple[tuple[Any, bool], dict[str, str]] | None = None  # (site, local) → files
     memory: Memory = field(default_factory=Memory)  # what rendering reuses
 
     @property

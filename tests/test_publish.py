@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,13 +41,15 @@ def head(url: str) -> tuple[int, dict[str, str]]:
         return error.code, dict(error.headers)
 
 
-def test_nginx_serves_the_site_with_types_and_cache_headers(bundled, tmp_path) -> None:
+@contextlib.contextmanager
+def nginx_serving(site: Path, tmp_path: Path) -> Iterator[str]:
+    """Serve `site` with the shipped deploy/nginx.conf on 127.0.0.1; yield its address."""
     command = nginx()
     port = free_port()
     server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /var/www/tam-duong/site;", f"root {bundled.site};")
-    (tmp_path / "logs").mkdir()
+    server = server.replace("root /var/www/tam-duong/site;", f"root {site};")
+    (tmp_path / "logs").mkdir(parents=True)
     conf = tmp_path / "nginx.conf"
     user = "user root;" if os.geteuid() == 0 else ""  # pytest's folders are private to us
     conf.write_text(f"""
@@ -74,6 +78,19 @@ http {{
                 break
             except OSError:
                 time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_nginx_serves_the_site_with_types_and_cache_headers(bundled, tmp_path) -> None:
+    with nginx_serving(bundled.site, tmp_path) as base:
+        served(bundled, base)
+
+
+def served(bundled, base: str) -> None:
+    try:
         status, headers = head(base)
         assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
         assert headers["Cache-Control"] == "no-cache"
@@ -87,11 +104,6 @@ http {{
             status, headers = head(base + path)
             assert status == 200 and headers["Content-Type"].startswith(kind), path
             assert headers["Cache-Control"] == "public, max-age=3600", path
-        for path, kind in (("admin/", "text/html"), ("admin/config.yml", "text/yaml"),
-                           ("admin/decap/decap-cms.js", "application/javascript")):  # fmt: skip
-            status, headers = head(base + path)
-            assert status == 200 and headers["Content-Type"].startswith(kind), path
-            assert headers["X-Robots-Tag"] == "noindex, nofollow", path
         status, headers = head(base + "fonts/be-vietnam-pro-regular.woff2")
         assert (status, headers["Content-Type"]) == (200, "font/woff2")
         with urllib.request.urlopen(base + "en/no-such-page/") as _:  # noqa: S310
@@ -100,9 +112,23 @@ http {{
         assert error.code == 404
         body = error.read().decode("utf-8")
         assert '<html lang="en"' in body  # the English 404 page under /en/
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+
+
+def test_nginx_keeps_the_published_editor_out_of_search_engines(make_site, tmp_path) -> None:
+    """#32: the public site carries /admin/ only with a git host to save to; then it is
+    served never indexed, and never cached stale."""
+    site = make_site(editor=True)
+    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
+    cms = "cms:\n  backend: gitlab\n  repo: ttvh/tam-duong\n  app_id: gl-app-1234\n"
+    site.write("content/site.yml", settings + cms)
+    assert site.build().code == 0
+    with nginx_serving(site.site, tmp_path / "nginx") as base:
+        for path, kind in (("admin/", "text/html"), ("admin/config.yml", "text/yaml"),
+                           ("admin/decap/decap-cms.js", "application/javascript")):  # fmt: skip
+            status, headers = head(base + path)
+            assert status == 200 and headers["Content-Type"].startswith(kind), path
+            assert headers["X-Robots-Tag"] == "noindex, nofollow", path
+            assert headers["Cache-Control"] == "no-cache", path
 
 
 def test_root_404_is_vietnamese(bundled) -> None:

@@ -127,7 +127,7 @@ def check_widgets(cls: type, widgets: list[dict], where: str, present: bool = Tr
 def test_config_covers_every_kind_and_every_field_of_the_schema() -> None:
     config = cms_config.config(site_settings(), YEARS)
     collections = {c["name"]: c for c in config["collections"]}
-    assert set(collections) == {kind.name for kind in KINDS}
+    assert set(collections) == {kind.name for kind in KINDS} | {"settings"}
     total = 0
     for kind in KINDS:
         collection = collections[kind.name]
@@ -143,13 +143,17 @@ def test_config_covers_every_kind_and_every_field_of_the_schema() -> None:
         "encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-",
     }  # fmt: skip
     assert total > 100
-    used = {name for kind in KINDS for name in _names(kind.cls)}
+    settings = (model.Site, model.Plan, model.Glossary)
+    used = {name for cls in (*(kind.cls for kind in KINDS), *settings) for name in _names(cls)}
+    used -= cms_config.NOT_EDITED
     assert set(cms_config.LABELS) == used  # no label for a field that no longer exists
 
 
 def _names(cls: type) -> set[str]:
     names = set()
     for f in spec_fields(cls):
+        if f.name in cms_config.NOT_EDITED:
+            continue
         names.add(f.name)
         conv = f.metadata["conv"]
         inner = conv.item if isinstance(conv, structures.ListOf) else conv
@@ -168,19 +172,26 @@ def test_a_field_added_to_the_schema_without_a_label_fails() -> None:
 
 
 def test_hosted_backend_uses_the_merge_request_workflow() -> None:
-    cms = model.CmsSettings(backend="github", repo="ttvh/tam-duong", branch="main")
-    config = cms_config.config(site_settings(cms=cms), YEARS)
-    assert config["backend"] == {"name": "github", "repo": "ttvh/tam-duong", "branch": "main"}
+    cms = model.CmsSettings(
+        backend="github", repo="ttvh/tam-duong", branch="main", base_url="https://oauth.test/"
+    )
+    config = cms_config.config(site_settings(cms=cms), YEARS, local=False)
+    assert config["backend"] == {"name": "github", "repo": "ttvh/tam-duong", "branch": "main",
+                                 "base_url": "https://oauth.test"}  # fmt: skip
     assert config["publish_mode"] == "editorial_workflow"
     cms = model.CmsSettings(
         backend="gitlab", repo="ttvh/tam-duong", api_root="https://git.tamduong.example/api/v4",
         app_id="abc123",
     )  # fmt: skip
-    gitlab = cms_config.config(site_settings(cms=cms), YEARS)["backend"]
+    gitlab = cms_config.config(site_settings(cms=cms), YEARS, local=False)["backend"]
     assert gitlab["auth_type"] == "pkce" and gitlab["app_id"] == "abc123"
     assert gitlab["api_root"] == "https://git.tamduong.example/api/v4"
+    assert gitlab["base_url"] == "https://git.tamduong.example"  # where its sign-in page is
     local = cms_config.config(site_settings(), YEARS)
     assert local["backend"]["name"] == "proxy" and "publish_mode" not in local
+    # `site-builder admin` on a hosted site: its own back end, saving to the working copy
+    here = cms_config.config(site_settings(cms=cms), YEARS, local=True)
+    assert here["backend"]["name"] == "proxy" and "publish_mode" not in here
 
 
 # The local back end -----------------------------------------------------------------------
@@ -261,28 +272,72 @@ def test_proxy_lists_reads_and_stores_media(make_site) -> None:
     assert [m["name"] for m in media] == ["anh.jpg"]
 
 
+def test_proxy_lists_the_pictures_of_every_image_folder(make_site) -> None:
+    """#32: the media library showed only content/images/ itself. While an entry is open,
+    Decap shows (and inserts with their folder) only pictures of the media folder and of
+    its `_transformations/` folder: sub-folders are listed through it."""
+    root = project_with_person(make_site)
+    jpeg = (REPO / "content/images/mau/doi-che.jpg").read_bytes()
+    for rel in ("content/images/tren.jpg", "content/images/mau/doi-che.jpg",
+                "content/images/mau/con/sau.jpg"):  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(jpeg)
+    proxy = Proxy(root)
+    media = proxy.handle({"action": "getMedia", "params": {"mediaFolder": "content/images"}})
+    assert sorted((m["name"], m["path"]) for m in media) == [
+        ("mau/con/sau.jpg", "content/images/_transformations/mau/con/sau.jpg"),
+        ("mau/doi-che.jpg", "content/images/_transformations/mau/doi-che.jpg"),
+        ("tren.jpg", "content/images/tren.jpg"),
+    ]
+    through = "content/images/_transformations/mau/doi-che.jpg"
+    shown = proxy.handle({"action": "getMediaFile", "params": {"path": through}})
+    assert base64.b64decode(shown["content"]) == jpeg
+    for outside in ("content/images/_transformations/../../../mkdocs.yml", "/etc/passwd"):
+        with pytest.raises(ProxyError):
+            proxy.handle({"action": "getMediaFile", "params": {"path": outside}})
+    gone = "content/images/_transformations/mau/con/sau.jpg"
+    proxy.handle({"action": "deleteFile", "params": {"path": gone}})
+    assert not (root / "content/images/mau/con/sau.jpg").exists()
+
+
 # The built site ---------------------------------------------------------------------------
 
 
-def test_admin_is_built_once_out_of_search_sitemap_and_robots(bundled) -> None:
+def test_the_public_site_has_no_editor_without_a_git_host_to_save_to(bundled) -> None:
+    """#32: the bundled content names no git host, so its /admin/ could not save: the
+    public site leaves it out (6.5 MB), and `site-builder admin` alone serves the editor."""
+    assert load_content(REPO)[0].site.cms is None  # type: ignore[union-attr]
+    assert not bundled.exists("admin")
+    assert not bundled.exists("en/admin")
+    assert "/admin/" not in bundled.read("sitemap.xml")
+    assert "admin/" not in bundled.read("index.html")
+
+
+def test_the_local_editor_is_built_once_out_of_search_sitemap_and_robots(
+    make_site, monkeypatch
+) -> None:
+    from site_builder import build as build_stage
     from site_builder.cms import vendor as vendor_cms
 
-    page = bundled.read("admin/index.html")
+    root = project_with_person(make_site, editor=True)
+    monkeypatch.setenv(cms_config.LOCAL_ENV, "1")  # as `site-builder admin` builds
+    assert build_stage.build(root, root / "site").code == 0
+    site = root / "site"
+    page = (site / "admin/index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="vi">' in page and 'src="decap/decap-cms.js"' in page
-    config = yaml.safe_load(bundled.read("admin/config.yml"))
-    assert config == cms_config.config(load_content(REPO)[0].site, YEARS)  # type: ignore[arg-type]
-    assert bundled.exists("admin/decap/decap-cms.js") and bundled.exists("admin/decap/LICENSE.txt")
-    served = (bundled.site / "admin/decap/decap-cms.js").read_bytes()  # plain, as Decap names it
+    config = yaml.safe_load((site / "admin/config.yml").read_text(encoding="utf-8"))
+    assert config == cms_config.config(load_content(root)[0].site, YEARS, local=True)  # type: ignore[arg-type]
+    assert config["backend"]["name"] == "proxy"
+    assert "local_backend" in (site / "admin/init.js").read_text(encoding="utf-8")
+    served = (site / "admin/decap/decap-cms.js").read_bytes()  # plain, as Decap names it
     assert hashlib.sha256(served).hexdigest() == vendor_cms.BUNDLE_SHA256
-    assert not bundled.exists("admin/decap/decap-cms.js.gz")
-    assert not bundled.exists("en/admin")  # one editor, at the Vietnamese root
-    assert "/admin/" not in bundled.read("sitemap.xml")
-    assert "Disallow: /admin/" in bundled.read("robots.txt")
+    assert not (site / "admin/decap/decap-cms.js.gz").exists()
+    assert not (site / "en/admin").exists()  # one editor, at the Vietnamese root
+    assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Disallow: /admin/" in (site / "robots.txt").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in page  # Pagefind indexes only marked pages
-    assert "data-pagefind-body" in bundled.read("index.html")
-    nav = bundled.read("index.html")
-    assert "admin/" not in nav
+    assert "admin/" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_vendored_editor_matches_the_recorded_package() -> None:
@@ -413,11 +468,13 @@ def shoot(page, name: str, tmp_path: Path) -> None:
 
 
 def test_editor_creates_news_with_an_image_and_edits_an_exemplar(
-    make_site, browser, tmp_path: Path
+    make_site, browser, tmp_path: Path, monkeypatch
 ) -> None:
     root = project_with_person(make_site, editor=True)  # Decap runs in the browser here
     site = root / "site"
     from site_builder import build as build_stage
+
+    monkeypatch.setenv(cms_config.LOCAL_ENV, "1")  # as `site-builder admin` builds
 
     assert build_stage.build(root, site).code == 0
     server = admin_server.make_server(root, site, port=0)

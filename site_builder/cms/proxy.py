@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import SUBFOLDER  # see `Proxy.do_getMedia`
 from .gate import Changes, Gate
 
 ROOT = "content"
@@ -222,10 +223,28 @@ class Proxy:
         return {"message": "entry persisted"}
 
     def do_getMedia(self, params: dict[str, Any]) -> Any:
-        return [self.media(f) for f in self.files(params.get("mediaFolder"), "", 1)]
+        """Every picture of the media folder, its sub-folders' too, named by their path.
+
+        While an entry is open, Decap shows only pictures whose folder is the media folder,
+        and inserts only a picture's file name, with one exception, kept for image services'
+        variants: a path through `<media folder>/_transformations/` is shown, and inserted
+        from `_transformations/` on. A picture in a sub-folder is therefore given as
+        `<media folder>/_transformations/<folder>/<name>`, and the page's `init.js` drops
+        the `_transformations/` again when the entry is saved."""
+        folder = params.get("mediaFolder")
+        start = self.resolve(folder)
+        listed = []
+        for path in self.files(folder, "", MAX_DEPTH):
+            item = self.media(path)
+            if path.parent != start:
+                inner = path.relative_to(start).as_posix()
+                item["path"] = f"{self.rel(start)}/{SUBFOLDER}{inner}"
+                item["name"] = inner
+            listed.append(item)
+        return listed
 
     def do_getMediaFile(self, params: dict[str, Any]) -> Any:
-        return self.media(self.resolve(self.text(params, "path")))
+        return self.media(self.resolve(_relative(self.text(params, "path"))))
 
     def do_persistMedia(self, params: dict[str, Any]) -> Any:
         asset = params.get("asset")
@@ -236,7 +255,7 @@ class Proxy:
         return self.media(self.project / rel)
 
     def do_deleteFile(self, params: dict[str, Any]) -> Any:
-        rel = self.target(self.text(params, "path"))
+        rel = self.target(_relative(self.text(params, "path")))
         self.save({rel: None})
         return {"message": f"deleted file {rel}"}
 
@@ -276,3 +295,9 @@ def keep_header(old: Path, text: str) -> str:
         header.append(line)
     head = "".join(header)
     return text if not head or text.startswith(head) else head + text
+
+
+def _relative(path: str) -> str:
+    """A picture's path as `getMedia` gave it, without the `_transformations/` step."""
+    head, sep, tail = path.partition("/" + SUBFOLDER)
+    return f"{head}/{tail}" if sep and head.startswith(f"{ROOT}/") else path

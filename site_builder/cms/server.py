@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.errors import machine_problem
-from .config import API
+from .config import API, LOCAL_ENV
 from .proxy import Proxy, ProxyError
 
 _WRITES = {"persistEntry", "persistMedia", "deleteFile", "deleteFiles"}
@@ -78,7 +79,8 @@ class Rebuilder:
         command = [sys.executable, "-m", "site_builder", "--lang", self.lang, "build"]
         command += ["--site-dir", str(self.site_dir), *(["--preview"] if self.preview else [])]
         try:  # our own interpreter and command; the one argument is the server's own folder
-            self.process = subprocess.Popen(command, cwd=self.project)  # noqa: S603
+            env = {**os.environ, LOCAL_ENV: "1"}  # the editor with its local back end
+            self.process = subprocess.Popen(command, cwd=self.project, env=env)  # noqa: S603
         except OSError as exc:  # no Python to start: say so, and try again on the next save
             vi, en = _NO_REBUILD
             print((vi if self.lang == "vi" else en).format(detail=exc), file=sys.stderr, flush=True)

@@ -87,16 +87,84 @@ class RadioSettings:
     southern: bool = spec(Bool(), default=False)
 
 
+# What each git host's sign-in needs besides `repo`, and why (Decap CMS 3.16, no server of ours
+# except GitHub's OAuth service); the hint of `cms-missing-setting`.
+CMS_NEEDS: dict[str, dict[str, Text]] = {
+    "github": {
+        "base_url": Text(
+            "GitHub chỉ cho đăng nhập qua một dịch vụ OAuth riêng (ví dụ một Cloudflare Worker "
+            "nhỏ, hoặc máy chủ của cơ quan); ghi địa chỉ của nó, xem hướng dẫn biên tập",
+            "GitHub signs in only through an OAuth service of your own (a small Cloudflare "
+            "Worker, or the office's server); give its address, see the editors' guide",
+        ),
+    },
+    "gitlab": {
+        "app_id": Text(
+            "tạo một ứng dụng OAuth trong GitLab (không bí mật, quyền 'api'), địa chỉ chuyển "
+            "về là trang /admin/, rồi chép mã ứng dụng (Application ID) vào đây",
+            "create an OAuth application in GitLab (not confidential, scope 'api') whose "
+            "redirect address is the site's /admin/, and copy its Application ID here",
+        ),
+    },
+    "forgejo": {
+        "api_root": Text(
+            "địa chỉ API của máy chủ Forgejo, ví dụ https://git.tamduong.gov.vn/api/v1",
+            "the Forgejo server's API address, e.g. https://git.tamduong.gov.vn/api/v1",
+        ),
+        "app_id": Text(
+            "tạo một ứng dụng OAuth2 trong Forgejo (không bí mật), địa chỉ chuyển về là "
+            "trang /admin/, rồi chép Client ID vào đây",
+            "create an OAuth2 application in Forgejo (not confidential) whose redirect "
+            "address is the site's /admin/, and copy its Client ID here",
+        ),
+    },
+    "gitea": {
+        "api_root": Text(
+            "địa chỉ API của máy chủ Gitea, ví dụ https://git.tamduong.gov.vn/api/v1",
+            "the Gitea server's API address, e.g. https://git.tamduong.gov.vn/api/v1",
+        ),
+        "app_id": Text(
+            "tạo một ứng dụng OAuth2 trong Gitea (không bí mật), địa chỉ chuyển về là "
+            "trang /admin/, rồi chép Client ID vào đây",
+            "create an OAuth2 application in Gitea (not confidential) whose redirect "
+            "address is the site's /admin/, and copy its Client ID here",
+        ),
+    },
+}
+
+
 @dataclass(frozen=True)
 class CmsSettings:
     """Where the web editor (/admin/) commits when the site is hosted; see docs/design.md."""
 
-    backend: str = spec(Choice("github", "gitlab", "gitea"), required=True)
+    backend: str = spec(Choice(*CMS_NEEDS), required=True)
     repo: str = spec(Str(), required=True)  # owner/name
-    branch: str = spec(Str(), default="main")
-    base_url: str | None = spec(Url())  # the OAuth server, for GitHub outside Netlify
-    api_root: str | None = spec(Url())  # a self-hosted GitLab or Gitea
-    app_id: str | None = spec(Str())  # the OAuth application of GitLab or Gitea (PKCE login)
+    branch: str = spec(Str(), default="main")  # the published branch
+    # Gitea's editor has no review workflow: it saves to this branch, merged after CI
+    editing_branch: str = spec(Str(), default="bien-tap")
+    base_url: str | None = spec(Url())  # GitHub's OAuth service; a host's own address
+    api_root: str | None = spec(Url())  # a self-hosted GitLab; Forgejo and Gitea always
+    app_id: str | None = spec(Str())  # the OAuth application of GitLab, Forgejo or Gitea
+
+    @staticmethod
+    def check(values: dict[str, Any], nodes: dict[str, Node], ctx: Context, key: str) -> bool:
+        """Refuse a back end its sign-in cannot work without (the editor would only fail
+        when someone first tries to log in)."""
+        backend = values["backend"]
+        ok = True
+        for name, why in CMS_NEEDS[backend].items():
+            if name not in values:
+                field = f"{key}.{name}" if key else name
+                ctx.error(nodes["backend"], "cms-missing-setting", field, backend=backend,
+                          field=name, why=why)  # fmt: skip
+                ok = False
+        if backend == "gitea" and values.get("editing_branch", "bien-tap") == values.get(
+            "branch", "main"
+        ):
+            node = nodes.get("editing_branch", nodes["backend"])
+            ctx.error(node, "cms-editing-branch", key, branch=values.get("branch", "main"))
+            ok = False
+        return ok
 
 
 @dataclass(frozen=True)
@@ -133,6 +201,9 @@ class Site:
         return next(((line, col) for n, line, col in self.lines if n == name), (0, 0))
 
 
+PLAN_DEPTH = 3  # I. → 1. → a): as deep as the plan goes, and the web editor's form
+
+
 @dataclass(frozen=True)
 class PlanSection:
     number: str = spec(Str(), required=True)
@@ -141,6 +212,15 @@ class PlanSection:
     agency: Text | None = spec(TextOf())
     field: str | None = spec(RefTo("field"))
     sections: tuple[PlanSection, ...] = spec(ListOf(Obj("PlanSection")), default=())
+
+    @staticmethod
+    def check(values: dict[str, Any], nodes: dict[str, Node], ctx: Context, key: str) -> bool:
+        """Refuse sections below the third level: the editor's form is generated to that
+        depth (a recursive form would never end), so deeper ones could not be edited."""
+        if key.count("sections[") != PLAN_DEPTH or not values.get("sections"):
+            return True
+        ctx.error(nodes["sections"], "plan-too-deep", f"{key}.sections", depth=str(PLAN_DEPTH))
+        return False
 
 
 @dataclass(frozen=True)
@@ -379,7 +459,7 @@ class Programme(Record):
 class Glossary:
     """content/glossary.yml: abbreviations and how they are read aloud."""
 
-    terms: tuple[tuple[str, str], ...] = spec(StrMap(), default=())
+    terms: tuple[tuple[str, str], ...] = spec(StrMap(pair=("term", "spoken")), default=())
     path: str = ""
 
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..core.errors import ContentError
 from ..text.i18n import Text
 from .loader import position
 from .references import check_image
@@ -91,11 +92,18 @@ class ListOf(Converter):
 
 
 class StrMap(Converter):
-    """A mapping of text to text, as the glossary is written: `UBND: Ủy ban nhân dân`."""
+    """Pairs of text, as the glossary is written: `UBND: Ủy ban nhân dân`, or as a list of
+    `{term: UBND, spoken: Ủy ban nhân dân}` (`pair`'s names), which the web editor writes:
+    its forms cannot add keys to a mapping."""
 
     expected = Text("các cặp 'khóa: giá trị'", "pairs of 'key: value'")
 
+    def __init__(self, pair: tuple[str, str] = ("key", "value")) -> None:
+        self.pair = pair
+
     def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if isinstance(node, SequenceNode):
+            return self.convert_list(node, ctx, key)
         if not isinstance(node, MappingNode):
             return self.wrong_type(node, ctx, key)
         result = {}
@@ -104,6 +112,38 @@ class StrMap(Converter):
             value = Str().convert(v, ctx, f"{key}.{getattr(k, 'value', '?')}")
             if name is not INVALID and value is not INVALID:
                 result[name] = value
+        return tuple(result.items())
+
+    def convert_list(self, node: SequenceNode, ctx: Context, key: str) -> Any:
+        result: dict[str, str] = {}
+        first: dict[str, int] = {}  # the line each name was first given on
+        for i, item in enumerate(node.value):
+            sub = f"{key}[{i}]"
+            if not isinstance(item, MappingNode):
+                self.wrong_type(item, ctx, sub)
+                continue
+            found = {k.value: v for k, v in item.value if isinstance(k, ScalarNode)}
+            for k, _ in item.value:
+                name = getattr(k, "value", "?")
+                if name not in self.pair:
+                    _unknown(k, name, self.pair, ctx, sub)
+            missing = [n for n in self.pair if n not in found]
+            for name in missing:
+                ctx.error(item, "missing-field", sub, field=name)
+            if missing:
+                continue
+            name = Str().convert(found[self.pair[0]], ctx, f"{sub}.{self.pair[0]}")
+            value = Str().convert(found[self.pair[1]], ctx, f"{sub}.{self.pair[1]}")
+            if name is INVALID or value is INVALID:
+                continue
+            line = position(found[self.pair[0]])[0]
+            if name in first:
+                args = {"key": name, "first_line": first[name]}
+                where = position(found[self.pair[0]])
+                ctx.problems.append(ContentError(ctx.rel, *where, "duplicate-key", args, sub))
+                continue
+            first[name] = line
+            result[name] = value
         return tuple(result.items())
 
 

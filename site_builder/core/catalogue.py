@@ -153,6 +153,30 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "nếu ý là {thousands}, viết {thousands} (không có dấu chấm phân cách hàng nghìn)",
         "if you meant {thousands}, write {thousands} (no dot as a thousands separator)",
     ),
+    "plan-too-deep": (
+        "kế hoạch có tối đa {depth} cấp mục (I. → 1. → a), nhưng mục cấp {depth} này còn có "
+        "mục con",
+        "the plan has at most {depth} levels of sections (I. → 1. → a), but this level-{depth} "
+        "section has sections of its own",
+        "viết các ý của cấp sâu hơn thành đoạn văn ('paragraphs') của mục cấp {depth}",
+        "write the deeper level's points as paragraphs of the level-{depth} section",
+    ),
+    "cms-missing-setting": (
+        "trình biên tập trên web với '{backend}' cần '{field}', nhưng chưa có",
+        "the web editor on '{backend}' needs '{field}', which is not given",
+        "{why}",
+        "{why}",
+    ),
+    "cms-editing-branch": (
+        "với Gitea, trình biên tập lưu vào nhánh biên tập, nhưng nhánh đó là nhánh công bố "
+        "'{branch}'",
+        "on Gitea the web editor saves to its editing branch, but that is the published "
+        "branch '{branch}'",
+        "đặt editing_branch là một nhánh khác, ví dụ bien-tap, và gộp vào '{branch}' sau khi "
+        "kiểm tra tự động đạt",
+        "set editing_branch to another branch, e.g. bien-tap, merged into '{branch}' once the "
+        "automatic check passes",
+    ),
     "bad-date": (
         "cần một ngày, nhưng gặp '{found}'",
         "expected a date, found '{found}'",
@@ -348,8 +372,9 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
     "unknown-abbreviation": (
         "chữ viết tắt '{found}' chưa có trong bảng đọc, sẽ để nguyên khi đọc",
         "abbreviation '{found}' is not in the reading glossary; it is left as written",
-        "thêm cách đọc vào content/glossary.yml, ví dụ  {found}: <cách đọc>",
-        "add its spoken form to content/glossary.yml, e.g.  {found}: <spoken form>",
+        "thêm cách đọc vào content/glossary.yml, ví dụ  - {{term: {found}, spoken: <cách đọc>}}",
+        "add its spoken form to content/glossary.yml, e.g.  "
+        "- {{term: {found}, spoken: <spoken form>}}",
     ),
     "radio-over": (
         "chương trình dài {total} giây, quá thời lượng dự kiến {target} giây",
