@@ -148,6 +148,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_people": ("Tất cả", "All"),
     "agency": ("Cơ quan, đơn vị", "Agency"),
     "task": ("Nhiệm vụ", "Task"),
+    "not_found": ("Không tìm thấy trang", "Page not found"),
+    "not_found_text": (
+        "Trang bạn tìm không có hoặc đã chuyển đi. Hãy tìm kiếm, hoặc chọn một mục dưới đây.",
+        "The page you asked for does not exist or has moved. Search the site, or choose a"
+        " section below.",
+    ),
+    "sections": ("Các mục của trang", "Sections of the site"),
     "previous_photo": ("Ảnh trước", "Previous photo"),
     "next_photo": ("Ảnh sau", "Next photo"),
     "photo_viewer": ("Xem ảnh", "Photo viewer"),
