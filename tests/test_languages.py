@@ -3,6 +3,7 @@ text marked `lang="vi"` on purpose; Vietnamese pages carry no English interface 
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,21 @@ def test_theme_strings_read_right_in_each_language(bundled) -> None:
     assert ">All</a>" in people and "Everyone" not in people
     assert '<th scope="col">Commune or township</th>' in bundled.read("en/gioi-thieu/index.html")
     assert '<th scope="col">Xã, thị trấn</th>' in bundled.read("gioi-thieu/index.html")
+
+
+def test_english_social_cards_say_years_and_vietnamese_ones_keep_their_names() -> None:
+    from PIL import ImageChops
+
+    from site_builder.images import cards
+
+    font = REPO / "assets" / "fonts" / "BeVietnamPro-Bold.ttf"
+    vi, en = cards.Card("Tiêu đề", "Tên", "2002 – 2022"), cards.Card("Title", "Tên", "2002 – 2022")
+    english = cards.Card(en.title, en.site, en.years, "YEARS")
+    # the mark is all that differs between a card with "NĂM" and one with "YEARS"
+    box = ImageChops.difference(cards.draw(en, font), cards.draw(english, font)).getbbox()
+    assert box is not None and box[0] > cards.SIZE[0] - 260 and box[3] < 260, box
+    # a Vietnamese card's address is what it was before English cards had their own mark
+    digest = b"font"
+    text = f"{cards.CARD_VERSION}\0{vi.title}\0{vi.site}\0{vi.years}\0"
+    assert vi.key(digest) == hashlib.sha256(text.encode() + digest).hexdigest()
+    assert english.key(digest) != en.key(digest)

@@ -60,7 +60,8 @@ def page_cards(pages: dict[str, PageSpec], site: Settings, lang: str) -> dict[st
     site's name and years. Pages of tags, months, categories show their section's card."""
     years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
     name = site.site_name.get(lang)
-    found = {uri: cards.Card(spec.title, name, years) for uri, spec in pages.items()}
+    mark = t("emblem_years", lang)
+    found = {uri: cards.Card(spec.title, name, years, mark) for uri, spec in pages.items()}
     for uri, spec in pages.items():
         if spec.list_of and source_uri(spec.list_of) in found:
             found[uri] = found[source_uri(spec.list_of)]
