@@ -231,3 +231,13 @@ def test_english_social_cards_say_years_and_vietnamese_ones_keep_their_names() -
     text = f"{cards.CARD_VERSION}\0{vi.title}\0{vi.site}\0{vi.years}\0"
     assert vi.key(digest) == hashlib.sha256(text.encode() + digest).hexdigest()
     assert english.key(digest) != en.key(digest)
+
+
+def test_tag_names_are_read_by_the_schema(make_site) -> None:
+    site = make_site(
+        {"content/glossary.yml": "terms:\n  UBND: Ủy ban nhân dân\ntags: [giao thông]\n"}
+    )
+    result = site.build(strict=False)
+    found = [(p.path, p.line, p.col, p.code) for p in result.problems]
+    assert result.code == 1 and found == [("content/glossary.yml", 3, 7, "wrong-type")]
+    assert "pairs of 'key: value'" in result.problems[0].format("en")
