@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -82,10 +83,20 @@ def generate(
             + (f"image: {_image(n % photos, rng, english)}\n" if photos and n % 4 == 0 else ""),
             encoding="utf-8",
         )
+    _tag_names(out)
     _exemplars(out, exemplars, rng, photos)
     _milestones(out, milestones, rng)
     _photos(out, photos, photo_size, seed, rng)
     return out
+
+
+def _tag_names(out: Path) -> None:
+    """Give every synthetic tag an English name, as editors declare them (the glossary)."""
+    glossary = out / "content" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    assert re.findall(r"^(\w+):", text, re.M)[-1] == "tags", "tags: must end the glossary"
+    names = "".join(f"  {word}: topic {i}\n" for i, word in enumerate(dict.fromkeys(WORDS)))
+    glossary.write_text(text + names, encoding="utf-8")
 
 
 def _image(n: int, rng: random.Random, english: bool) -> str:

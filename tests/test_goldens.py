@@ -122,6 +122,13 @@ author: Ban biên tập
 """
 
 
+GLOSSARY = """\
+tags:
+  giao thông: transport
+  nông thôn mới: new rural development
+"""
+
+
 def article(html: str) -> str:
     """The page's own content, as the theme places it: its <article>, blank lines left out."""
     found = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
@@ -131,6 +138,7 @@ def article(html: str) -> str:
 
 def test_a_news_page_body_reads_as_the_golden_in_each_language(make_site, golden) -> None:
     site = make_site({"content/news/2022/duong-ban-giang.yml": NEWS,
+                      "content/glossary.yml": GLOSSARY,
                       "content/fields/kinh-te.yml": FIELD.replace("1.500", "1500")})  # fmt: skip
     assert site.build().code == 0
     golden("pages/news-item.vi.html", article(site.read("tin-tuc/duong-ban-giang/index.html")))

@@ -169,6 +169,7 @@ description: {{vi: {t}, en: {t}}}
 photos:
   - {{src: a.jpg, alt: {{vi: {t}, en: {t}}}, caption: {{vi: {t}, en: {t}}}, licence: {t}}}
 """,
+        "content/glossary.yml": f"tags:\n  {t}: {t}\n",  # the tag's English name too
     })  # fmt: skip
     result = site.build()
     assert result.code == 0, [p.format("en") for p in result.problems]

@@ -208,6 +208,8 @@ LABELS_OF: dict[tuple[str, str], tuple[str, str]] = {
 PAIR_LABELS = {
     "term": ("Chữ viết tắt", "Viết như trong bài, ví dụ UBND"),
     "spoken": ("Cách đọc", "Đọc đầy đủ, ví dụ Ủy ban nhân dân"),
+    "tag": ("Thẻ", "Viết như trong các tin, ví dụ nông thôn mới"),
+    "english": ("Tên tiếng Anh", "Trang tiếng Anh hiện tên này, ví dụ new rural development"),
 }
 
 # Collection labels (plural, singular), Vietnamese.

@@ -16,10 +16,11 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..text.i18n import Text
+from ..text.slugs import slugify
 from .loader import position
 from .scalars import Alias, Bool, Choice, Date, ImagePath, Int, Number, RefTo, Str, Time, Url
 from .schema import Context, Ref, spec
-from .structures import ListOf, Obj, StrMap, TextOf, YearMap
+from .structures import ListOf, NameOrText, Obj, StrMap, TextOf, YearMap
 
 FIELD_IDS = (
     "kinh-te",
@@ -65,7 +66,7 @@ class Image:
     src: str = spec(ImagePath(), required=True)
     alt: Text = spec(TextOf(), required=True)
     caption: Text | None = spec(TextOf())
-    credit: str | None = spec(Str())
+    credit: Text | None = spec(NameOrText())
     licence: str | None = spec(Str())
 
 
@@ -256,7 +257,7 @@ class Metric:
     label: Text = spec(TextOf(), required=True)
     unit: str = spec(Choice(*UNITS), required=True)
     values: tuple[tuple[int, int | Decimal], ...] = spec(YearMap(), required=True)
-    source: str | None = spec(Str())
+    source: Text | None = spec(NameOrText())
     key: bool = spec(Bool(), default=False)  # shown among the key figures on the home page
 
     @staticmethod
@@ -368,7 +369,7 @@ class NewsItem(Record):
     tags: tuple[str, ...] = spec(ListOf(Str()), default=())
     image: Image | None = spec(Obj(Image))  # the lead image, also in feeds
     images: tuple[Image, ...] = spec(ListOf(Obj(Image)), default=())
-    author: str | None = spec(Str())
+    author: Text | None = spec(NameOrText())
     people: tuple[str, ...] = spec(ListOf(RefTo("person")), default=())
     fields: tuple[str, ...] = spec(ListOf(RefTo("field")), default=())
     aliases: tuple[str, ...] = spec(ListOf(Alias()), default=())
@@ -457,10 +458,17 @@ class Programme(Record):
 
 @dataclass(frozen=True)
 class Glossary:
-    """content/glossary.yml: abbreviations and how they are read aloud."""
+    """content/glossary.yml: abbreviations and how they are read aloud, and the English
+    names of news tags (declared once here; a tag's address keeps its Vietnamese slug)."""
 
     terms: tuple[tuple[str, str], ...] = spec(StrMap(pair=("term", "spoken")), default=())
+    tags: tuple[tuple[str, str], ...] = spec(StrMap(pair=("tag", "english")), default=())
     path: str = ""
+
+    def tag_names(self) -> dict[str, str]:
+        """Return each tag's English name by the tag's slug (spellings that differ only in
+        tone placement are one tag, as on the site)."""
+        return {slugify(tag) or "the": name for tag, name in self.tags}
 
 
 Obj.registry["PlanSection"] = PlanSection

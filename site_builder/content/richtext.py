@@ -28,7 +28,7 @@ ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
     "sub", "sup", "blockquote", "ul", "ol", "li", "a", "code", "pre", "abbr",
     "table", "thead", "tbody", "tr", "th", "td", "caption", "figure", "figcaption", "img",
-    "picture", "source",
+    "picture", "source", "span",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -172,6 +172,7 @@ def render(text: str, resolve: Resolver | None = None) -> str:
         tag_attribute_values={
             "img": {"src": kept, "srcset": kept, "sizes": {SIZES}},
             "source": {"srcset": kept, "sizes": {SIZES}, "type": set(MIME.values())},
+            "span": {"lang": {"vi", "en"}},  # a Vietnamese name or title in English text
         },
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",

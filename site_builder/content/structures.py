@@ -72,6 +72,23 @@ class TextOf(Converter):
 _UNFINISHED_IMAGE = ("missing-file", "empty-image-path")
 
 
+class NameOrText(TextOf):
+    """Words that may stay as written, in both languages (a name, a credit, a citation):
+    a plain string, or translatable text `{vi: ..., en: ...}` where English differs.
+
+    A plain string is kept without English; an English page shows it as written, marked as
+    Vietnamese (`Generator.written`).
+    """
+
+    expected = Text("một chuỗi, hoặc {vi: ..., en: ...}", "a text, or {vi: ..., en: ...}")
+
+    def convert(self, node: Node, ctx: Context, key: str) -> Any:
+        if isinstance(node, ScalarNode):
+            value = Str().convert(node, ctx, key)
+            return value if value is INVALID else Text(value)
+        return super().convert(node, ctx, key)
+
+
 class ListOf(Converter):
     expected = Text("một danh sách (các dòng bắt đầu bằng '- ')", "a list (lines starting '- ')")
     placeholder = ()

@@ -171,6 +171,7 @@ def load_content(
     problems += _consent_warnings(content)
     problems += _radio_consent(content)
     problems += _check_communes(content)
+    problems += _check_tag_names(content)
     if not has_errors(problems):  # e.g. a radio script can only be timed from valid content
         for check in checks:
             problems += check(content)
@@ -406,4 +407,25 @@ def _radio_consent(content: Content) -> list[ContentError]:
                 key = f"segments[{i}].ref"
                 where = segment.where("ref")
                 problems.append(ContentError(programme.path, *where, "radio-no-consent", args, key))
+    return problems
+
+
+def _check_tag_names(content: Content) -> list[ContentError]:
+    """Warn of a tag shown on an English page that has no English name in the glossary.
+
+    A warning, not an error: the English page still shows the tag, as written in Vietnamese
+    (an item without English is left out of the English site the same gentle way).
+    """
+    names = content.glossary.tag_names() if content.glossary is not None else {}
+    problems = []
+    for item in content.news.values():
+        if not item.has_en or item.draft:
+            continue
+        for tag in dict.fromkeys(item.tags):
+            if (slugify(tag) or "the") not in names:
+                where = item.where("tags")
+                args = {"found": tag}
+                problems.append(
+                    ContentError(item.path, *where, "tag-without-english", args, "tags", WARNING)
+                )
     return problems

@@ -357,6 +357,12 @@ CATALOGUE: dict[str, tuple[str, str, str, str]] = {
         "dùng một tên trong content/site.yml: {valid}",
         "use a name from content/site.yml: {valid}",
     ),
+    "tag-without-english": (
+        "thẻ '{found}' chưa có tên tiếng Anh; trang tiếng Anh sẽ hiện thẻ bằng tiếng Việt",
+        "tag '{found}' has no English name; the English page shows it in Vietnamese",
+        "thêm vào mục tags: của content/glossary.yml một dòng  {found}: <tên tiếng Anh>",
+        "add a line  {found}: <English name>  under tags: in content/glossary.yml",
+    ),
     "not-published": (
         "'{name}' chưa đồng ý công bố (consent: false) nên không xuất hiện trên trang",
         "'{name}' has not consented (consent: false), so is not published",

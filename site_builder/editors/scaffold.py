@@ -44,10 +44,11 @@ body:
 # (*) Chuyên mục: kinh-te, van-hoa-xa-hoi, cai-cach-hanh-chinh, quan-ly-nha-nuoc,
 #     quoc-phong-an-ninh, mat-tran-doan-the hoặc/or chien-dich
 category: chien-dich
-# Thẻ / tags
+# Thẻ; tên tiếng Anh của thẻ khai báo một lần trong content/glossary.yml, mục tags
+# Tags; their English names are declared once in content/glossary.yml, under tags
 tags: []
 {image}# image: {{src: thu-muc/anh.jpg, alt: {{vi: "Mô tả ảnh"}}, credit: "Tên tác giả"}}
-# Tác giả / author
+# Tác giả: một tên, hoặc {{vi: …, en: …}} / author: a name, or {{vi: …, en: …}}
 # author: ""
 # Mã gương điển hình và lĩnh vực liên quan / related people and field ids
 people: []

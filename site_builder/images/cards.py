@@ -37,11 +37,14 @@ class Card:
     site: str
     years: str
     notice: str = ""  # "Minh họa / Illustrative": a box of its own, as large as the site name
+    mark: str = "NĂM"  # under the "20" of the mark: "YEARS" on English cards
 
     def key(self, font_digest: bytes) -> str:
         text = f"{CARD_VERSION}\0{self.title}\0{self.site}\0{self.years}\0"
         if self.notice:  # the cards without one keep their keys
             text += f"notice\0{self.notice}\0"
+        if self.mark != Card.mark:  # cards drawn before there was a choice keep their names
+            text += f"{self.mark}\0"
         return hashlib.sha256(text.encode() + font_digest).hexdigest()
 
 
@@ -112,17 +115,17 @@ def _estimate(widths: list[float], space: float, width: float) -> int:
 
 
 @functools.lru_cache(maxsize=8)
-def background(site: str, years: str, font_path: Path) -> Image.Image:
+def background(site: str, years: str, font_path: Path, mark: str = Card.mark) -> Image.Image:
     """Draw what every card of a site shares once: colours, the mark, the name, the years."""
     image = Image.new("RGB", SIZE, RED)
     pen = ImageDraw.Draw(image)
     pen.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK)
     pen.rectangle([0, SIZE[1] - 116, SIZE[0], SIZE[1] - 110], fill=GOLD)
-    # the 20-year mark: a gold ring with "20 NĂM"
+    # the 20-year mark: a gold ring with "20 NĂM" ("20 YEARS")
     cx, cy, r = SIZE[0] - MARGIN - 80, MARGIN + 80, 80
     pen.ellipse([cx - r, cy - r, cx + r, cy + r], outline=GOLD, width=8)
     pen.text((cx, cy - 12), "20", font=font(str(font_path), 64), fill=GOLD, anchor="mm")
-    pen.text((cx, cy + 40), "NĂM", font=font(str(font_path), 26), fill=GOLD, anchor="mm")
+    pen.text((cx, cy + 40), mark, font=font(str(font_path), 26), fill=GOLD, anchor="mm")
     small = font(str(font_path), SITE_NAME_SIZE)
     pen.text((MARGIN, MARGIN), site, font=small, fill=GOLD)
     pen.text((MARGIN, SIZE[1] - 55), years, font=small, fill=WHITE, anchor="lm")
@@ -134,7 +137,7 @@ def draw(card: Card, font_path: Path) -> Image.Image:
     title, site, years, notice = (
         unicodedata.normalize("NFC", t) for t in (card.title, card.site, card.years, card.notice)
     )
-    image = background(site, years, font_path).copy()
+    image = background(site, years, font_path, unicodedata.normalize("NFC", card.mark)).copy()
     pen = ImageDraw.Draw(image)
     box_width = SIZE[0] - 2 * MARGIN - 200
     height = SIZE[1] - 2 * MARGIN - 190

@@ -180,7 +180,8 @@ def reader_for(content: Content) -> Reader:
 def _news(content: Content, ref: str) -> Source:
     item = content.news[ref]
     parts = [item.title.vi + ".", item.summary.vi, plain(item.body.vi)]
-    return Source(item.title.vi, _join(parts), item.author, item.illustrative, item.path,
+    author = item.author.vi if item.author else None
+    return Source(item.title.vi, _join(parts), author, item.illustrative, item.path,
                   (item.body.vi,))  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..content.model import Site as Settings
-from ..content.urls import relative, site_path, source_uri
+from ..content.urls import SECTIONS, relative, site_path, source_uri
 from ..images import cards
 from ..text.i18n import t
 from .spec import PageSpec, Site
@@ -26,13 +26,32 @@ def error_site(lang: str) -> Site:
 
 
 def footer(site: Settings, lang: str) -> dict[str, Any]:
-    """The footer's text; escaped here, as the theme's environment does not autoescape."""
+    """The footer's text, and the words of the not-found page (the theme's own page, which
+    has no body of ours); escaped here, as the theme's environment does not autoescape."""
     return {
         "issuer": escape(site.issuing_body.get(lang)),
         "note": escape(site.archive_note.get(lang)),
         "plan": t("plan", lang),
         "contact": site.contact,
         "lang": lang,
+        "not_found": not_found(lang),
+    }
+
+
+def not_found(lang: str) -> dict[str, Any]:
+    """The not-found page of `lang`: its heading, a word on the way on, and the sections,
+    by their paths below the language's root (the page links them from the base URL)."""
+    return {
+        "title": t("not_found", lang),
+        "text": t("not_found_text", lang),
+        "search": t("search", lang),
+        "search_path": SECTIONS["search"],
+        "sections_label": t("sections", lang),
+        "sections": [
+            {"label": t(key, lang), "path": path}
+            for key, path in SECTIONS.items()
+            if key != "search"
+        ],
     }
 
 
@@ -43,9 +62,10 @@ def page_cards(pages: dict[str, PageSpec], site: Settings, lang: str) -> dict[st
     years = f"{site.founded.year} – {site.anniversary.year} · {site.district.get(lang)}"
     name = site.site_name.get(lang)
     other = "en" if lang == "vi" else "vi"
-    mark = f"{t('illustrative_mark', lang)} / {t('illustrative_mark', other)}"
+    notice = f"{t('illustrative_mark', lang)} / {t('illustrative_mark', other)}"
+    years_mark = t("emblem_years", lang)
     found = {
-        uri: cards.Card(spec.title, name, years, mark if _marked(spec) else "")
+        uri: cards.Card(spec.title, name, years, notice if _marked(spec) else "", years_mark)
         for uri, spec in pages.items()
     }
     for uri, spec in pages.items():

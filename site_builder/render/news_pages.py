@@ -55,7 +55,7 @@ def generate(
         if kind == "category":
             return f"{t('category', lang)}: {category_name(key)}"
         if kind == "tag":
-            return f"{t('tag', lang)}: {key}"
+            return f"{t('tag', lang)}: {gen.tag_name(key)}"
         return format_month(key[0], key[1], lang)
 
     months = [(y, m, len(i)) for (y, m), i in by_month(news).items()]

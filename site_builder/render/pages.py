@@ -67,7 +67,8 @@ class Generator:
         self.making: list[Uses] = []  # what each body or page being made uses, innermost last
         self.bodies: BodyCache | None = None
         if cache:  # bodies rendered before from the same inputs are reused
-            seed = repr((code_digest(project), lang, preview, build_date, content.site,
+            tags = content.glossary.tags if content.glossary is not None else ()
+            seed = repr((code_digest(project), lang, preview, build_date, content.site, tags,
                          sorted(processed.items())))  # fmt: skip
             self.bodies = BodyCache(project, lang, preview, seed, self.memory)
         # item pages of the last build, when every input is the same object (a preview)
@@ -84,6 +85,9 @@ class Generator:
         self.result = Site()
         self.env = environment(project / "templates" / "pages", lang, preview, self.memory)
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
+        self.env.globals.update(tag_name=self.tag_name, written=self.written)
+        glossary = content.glossary
+        self.tag_names = glossary.tag_names() if glossary is not None and lang == "en" else {}
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
         self.env.globals["month"] = lambda year, month: format_month(year, month, self.lang)
         self.env.globals["dict"] = dict
@@ -118,6 +122,23 @@ class Generator:
         if self.lang == "en":
             return text.en or ""
         return text.vi
+
+    def tag_name(self, tag: str) -> str:
+        """Return a tag's name in this language: English from the glossary, where declared
+        (the check warns of a tag without one)."""
+        return self.tag_names.get(tag_slug(tag), tag)
+
+    def written(self, text: Text | str | None) -> Markup:
+        """Return text that may be left untranslated (a name, a credit, a citation of a
+        Vietnamese document): on an English page without English, the Vietnamese as
+        written, marked `lang="vi"`."""
+        if not text:
+            return Markup("")
+        if isinstance(text, str):
+            text = Text(text)
+        if self.lang == "en" and text.en is None:
+            return Markup('<span lang="vi">{}</span>').format(text.vi)
+        return Markup("{}").format(text.get(self.lang))
 
     def date(self, value: dt.date | None) -> str:
         return format_date(value, self.lang) if value else t("blank", self.lang)
@@ -234,7 +255,7 @@ class Generator:
                 "lazy": not eager(),
                 "alt": self.tr(image.alt),
                 "caption": self.tr(image.caption),
-                "credit": image.credit,
+                "credit": self.written(image.credit),
                 "licence": image.licence,
             }
 

@@ -45,7 +45,7 @@ def article(item: NewsItem, site: Site, lang: str, url: str, image: str | None) 
         "publisher": issuer(site, lang),
     }
     if item.author:
-        data["author"] = {"@type": "Person", "name": item.author}
+        data["author"] = {"@type": "Person", "name": item.author.get(lang)}
     if image:
         data["image"] = image
     return data
