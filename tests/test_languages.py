@@ -222,7 +222,7 @@ def test_english_social_cards_say_years_and_vietnamese_ones_keep_their_names() -
 
     font = REPO / "assets" / "fonts" / "BeVietnamPro-Bold.ttf"
     vi, en = cards.Card("Tiêu đề", "Tên", "2002 – 2022"), cards.Card("Title", "Tên", "2002 – 2022")
-    english = cards.Card(en.title, en.site, en.years, "YEARS")
+    english = cards.Card(en.title, en.site, en.years, mark="YEARS")
     # the mark is all that differs between a card with "NĂM" and one with "YEARS"
     box = ImageChops.difference(cards.draw(en, font), cards.draw(english, font)).getbbox()
     assert box is not None and box[0] > cards.SIZE[0] - 260 and box[3] < 260, box
