@@ -109,14 +109,19 @@ def test_the_build_lock_goes_with_the_build_not_with_a_worker_it_forked(
 
 
 def test_the_previews_english_is_built_by_a_spawned_process(make_site, monkeypatch) -> None:
+    from site_builder import pipeline
+
     site = make_site({"content/news/2022/tin.yml": NEWS.format(english="News in English"),
                       "content/news/2022/nhap.yml": DRAFT})  # fmt: skip
     assert site.build().code == 0  # the public site: no draft
     assert "A draft of the preview" not in site.read("en/tin-tuc/index.html")
     shutil.rmtree(site.site / "en")
     monkeypatch.setenv("SITE_BUILDER_START_METHOD", "spawn")
+    session = read_session(site.root, preview=True)
+    site.write("content/news/2022/tin.yml", "title: [unclosed\n")  # an edit with an error
+    assert pipeline.read(session)  # the preview shows the last content that built
     english = preview.English()
-    english.start(read_session(site.root, preview=True), site.site)
+    english.start(session, site.site)
     try:
         process = english.process
         assert isinstance(process, multiprocessing.context.SpawnProcess)
@@ -124,7 +129,7 @@ def test_the_previews_english_is_built_by_a_spawned_process(make_site, monkeypat
         assert process.exitcode == 0
     finally:
         english.stop()
-    # it was handed the preview's content (pickled), drafts shown
+    # it was handed the preview's content (pickled): the last that built, drafts shown
     assert "News in English" in site.read("en/tin-tuc/tin/index.html")
     assert "A draft of the preview" in site.read("en/tin-tuc/index.html")
     assert (site.site / "pagefind").is_dir()
