@@ -95,7 +95,8 @@ def _tag_names(out: Path) -> None:
     glossary = out / "content" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     assert re.findall(r"^(\w+):", text, re.M)[-1] == "tags", "tags: must end the glossary"
-    names = "".join(f"  {word}: topic {i}\n" for i, word in enumerate(dict.fromkeys(WORDS)))
+    words = enumerate(dict.fromkeys(WORDS))  # as the bundled list: {tag, english} pairs
+    names = "".join(f"  - {{tag: {word}, english: topic {i}}}\n" for i, word in words)
     glossary.write_text(text + names, encoding="utf-8")
 
 

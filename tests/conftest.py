@@ -62,11 +62,14 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def read_session(root: Path, *, preview: bool = False) -> Any:
-    """A pipeline session that has read `root`'s content, as a build or a preview has."""
+def read_session(root: Path, *, preview: bool = False, memory: Any = None) -> Any:
+    """A pipeline session that has read `root`'s content, as a build or a preview has
+    (`memory`: what a long-running preview kept from its last rebuild)."""
     from site_builder import pipeline
 
     session = pipeline.Session(root, preview=preview)
+    if memory is not None:
+        session.memory = memory
     pipeline.read(session)
     return session
 

@@ -279,16 +279,21 @@ def test_second_run_decodes_nothing_and_one_change_reprocesses_one(tmp_path, dec
 
 
 def test_an_unchanged_run_reads_no_entry_twice_and_leaves_the_index(tmp_path, monkeypatch) -> None:
+    from site_builder.cache.memory import Memory
+
     images, sources = _three_photos(tmp_path, (300, 200))
-    first = prepare(tmp_path, sources, Settings(), workers=1)
+    kept = Memory()  # a long-running process's (the preview's session)
+    first = prepare(tmp_path, sources, Settings(), workers=1, memory=kept)
     index_file = tmp_path / ".cache" / "site-builder" / "images" / "index.json"
     index = index_file.stat()
     reads: list[Path] = []
     real = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda p, *a, **k: reads.append(p) or real(p, *a, **k))
-    again = prepare(tmp_path, sources, Settings(), workers=1)
+    again = prepare(tmp_path, sources, Settings(), workers=1, memory=kept)
     assert again == first
     assert not [p for p in reads if p.name == "meta.json"]  # entries never change once made
+    assert prepare(tmp_path, sources, Settings(), workers=1) == first  # a build keeps none:
+    assert [p.name for p in reads].count("meta.json") == 3  # it reads the three entries
     after = index_file.stat()
     assert (after.st_ino, after.st_mtime_ns) == (index.st_ino, index.st_mtime_ns)
     Image.new("RGB", (300, 200), (250, 250, 0)).save(images / "1.jpg")

@@ -413,7 +413,7 @@ def generate_vi(site, memory: Any) -> tuple[Any, list[str]]:
     from site_builder.render.pages import Generator
 
     project.pin_build_date(site.root)
-    session = read_session(site.root, preview=True)
+    session = read_session(site.root, preview=True, memory=memory)
     content, processed = session.content, session.processed
     rendered: list[str] = []
     generator = Generator(site.root, content, "vi", project.build_date(site.root), True,
@@ -504,20 +504,22 @@ def test_a_long_running_preview_reads_no_settled_file_again(archive, monkeypatch
 def test_a_file_written_within_the_file_clock_tick_is_read_again(make_site, monkeypatch) -> None:
     """A file's times vouch for it only once it is older than the coarsest tick of a file
     clock (2 s): until then a second write as quick could leave them as they were."""
+    from site_builder.cache.memory import Memory
     from site_builder.checks import load_content
 
     site = make_site({"content/news/2022/tin.yml": NEWS.format(title="Tin", n=1, month=2)})
     item = site.root / "content/news/2022/tin.yml"
+    kept = Memory()  # a long-running process's
     reads: list[str] = []
     real_read = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p.name) or real_read(p))
     for _ in range(2):
-        assert load_content(site.root)[0].news
+        assert load_content(site.root, memory=kept)[0].news
     assert reads.count(item.name) == 2  # just written: read again each time
     age(item)
     reads.clear()
     for _ in range(2):
-        assert load_content(site.root)[0].news
+        assert load_content(site.root, memory=kept)[0].news
     assert reads.count(item.name) == 1  # settled: read once more, then its times suffice
 
 

@@ -200,7 +200,10 @@ def test_optional_fields_left_blank_by_a_form_count_as_not_written(make_site) ->
 
 
 def test_a_long_running_process_validates_again_only_what_changed(make_site) -> None:
+    from site_builder.cache.memory import Memory
     from site_builder.checks import load_content
+
+    kept = Memory()  # what a long-running process keeps from one load to the next
 
     site = make_site({"content/albums/a.yml": """\
         title: {vi: Album}
@@ -210,17 +213,18 @@ def test_a_long_running_process_validates_again_only_what_changed(make_site) -> 
     (site.root / "content/images/mau").mkdir(parents=True)
     photo = site.root / "content/images/mau/a.jpg"
     jpeg(photo)
-    first = load_content(site.root)[0].albums["a"]
-    assert load_content(site.root)[0].albums["a"] is first  # kept: the very record
+    first = load_content(site.root, memory=kept)[0].albums["a"]
+    assert load_content(site.root, memory=kept)[0].albums["a"] is first  # kept: the very record
+    assert load_content(site.root)[0].albums["a"] is not first  # a one-off load keeps nothing
     photo.write_bytes(b"not a picture")  # the photo changed: checked again
-    _, problems = load_content(site.root)
+    _, problems = load_content(site.root, memory=kept)
     assert [p.code for p in problems] == ["not-an-image"], problems
     photo.unlink()
-    _, problems = load_content(site.root)
+    _, problems = load_content(site.root, memory=kept)
     assert any(p.code == "missing-file" for p in problems), problems
     jpeg(photo)
     site.write("content/albums/a.yml", "title: {vi: Album}\nphotos: []\n")  # the file changed
-    content, problems = load_content(site.root)
+    content, problems = load_content(site.root, memory=kept)
     assert not problems and content.albums["a"] is not first
 
 

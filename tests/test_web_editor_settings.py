@@ -68,9 +68,10 @@ def test_the_glossary_is_a_list_of_pairs_in_the_editor_and_the_same_terms_when_r
     make_site,
 ) -> None:
     glossary = settings_files(cms_config.config(bundled_site(), YEARS))["glossary"]
-    (terms,) = glossary["fields"]
+    terms, tags = glossary["fields"]
     assert terms["name"] == "terms" and terms["widget"] == "list"
     assert names(terms["fields"]) == ["term", "spoken"]
+    assert tags["name"] == "tags" and names(tags["fields"]) == ["tag", "english"]
     mapping = "terms:\n  UBND: Ủy ban nhân dân\n  HTX: hợp tác xã\n"
     site = make_site({"content/glossary.yml": mapping})
     as_map = load_content(site.root)[0].glossary
