@@ -35,6 +35,7 @@ from ..images import cache as image_cache
 from ..images import cards
 from ..output.search import searchable
 from ..render import context as page_facts
+from ..render import security
 from ..render.pages import Generator
 from ..render.spec import PageSpec
 from ..text.i18n import t
@@ -99,6 +100,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.site = None
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
+        config.extra["sb_skip"] = t("skip", lang)  # templates/base.html
+        config.extra["sb_csp"] = security.PAGES
         config.extra["sb_footer"] = {}
         config.extra["sb_build_date"] = project.build_date(self.root).isoformat()
         config.theme["language"] = lang
@@ -124,6 +127,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         self.generated = generator.generate()
         self.seconds["our pages"] = time.perf_counter() - started
         self.specs = {source_uri(p.path): p for p in self.generated.pages}
+        # Material's description of pages without one of their own (the 404 pages)
+        config.site_description = escape(self.specs[source_uri("")].description)
         self.cards = page_facts.page_cards(self.specs, site, lang)
         self.font = cards.font_digest(self.root)
         self.contexts = {}
