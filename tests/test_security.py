@@ -192,3 +192,16 @@ def test_the_meta_policy_alone_blocks_an_inline_script(browser, bundled) -> None
             assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
         finally:
             page.close()
+
+
+def test_the_web_editor_starts_under_its_own_policy(browser, nginx_urls) -> None:
+    """Decap CMS compiles its configuration's schema with eval: its page has a policy of its
+    own, and starts under it (to its login screen: nginx serves no back end)."""
+    page, _ = watched(browser)
+    try:
+        page.goto(nginx_urls["http"] + "admin/")
+        page.wait_for_selector("button", timeout=20000)
+        assert "Error loading the CMS configuration" not in page.inner_text("body")
+        assert page.evaluate("window.__violations") == []
+    finally:
+        page.close()
