@@ -162,6 +162,13 @@ CHANGES = [
         "      </a>\n",
     ),
     (
+        "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>\n",
+        "      {#- site-builder: deferred, like js/scope.js before it: nothing blocks the first "
+        "paint #}\n"
+        "      <script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" "
+        "defer></script>\n",
+    ),
+    (
         '            <div class="md-content" data-md-component="content">\n',
         "            {#- site-builder: the skip link's target #}\n"
         '            <div class="md-content" data-md-component="content" id="__content">\n',
@@ -193,7 +200,7 @@ def test_materials_inline_scripts_are_the_ones_we_replaced() -> None:
     template = '"{{ config.extra.scope | d(base_url) }}"'
     assert code == [theirs.replace(template, "document.currentScript.dataset.mdScope")]
     ours = (TEMPLATES / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
-    assert "data-md-scope=" + template in ours
+    assert "data-md-scope=" + template + " defer" in ours
     palette = (partials / "palette.html").read_text(encoding="utf-8")
     assert re.findall(r"__md_get\(\"(\w+)\"\)", palette) == ["__palette"]
     content = (partials / "content.html").read_text(encoding="utf-8")
