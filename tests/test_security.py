@@ -205,3 +205,32 @@ def test_the_web_editor_starts_under_its_own_policy(browser, nginx_urls) -> None
         assert page.evaluate("window.__violations") == []
     finally:
         page.close()
+
+
+def test_the_preview_keeps_its_live_reload(make_site) -> None:
+    """`site-builder serve` reloads pages by an inline script MkDocs adds: its pages carry no
+    policy (the preview is never published; the built site is)."""
+    import socket
+    import subprocess
+    import sys
+
+    from conftest import fetch, wait_for
+
+    site = make_site()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "site_builder", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=site.root, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/gioi-thieu/"
+        assert wait_for(lambda: "Giới thiệu" in fetch(url))
+        page = fetch(url)
+        assert "livereload" in page  # MkDocs' inline script
+        assert "Content-Security-Policy" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert site.build().code == 0
+    assert f'content="{security.PAGES}"' in site.read("gioi-thieu/index.html")

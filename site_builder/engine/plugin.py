@@ -101,7 +101,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         config.extra["sb_errors"] = [p.format(self.config.messages) for p in sorted(errors)]
         config.extra["sb_banner"] = t("banner", lang)
         config.extra["sb_skip"] = t("skip", lang)  # templates/base.html
-        config.extra["sb_csp"] = security.PAGES
+        # not in the preview: MkDocs' live reload is an inline script it adds to each page
+        config.extra["sb_csp"] = "" if self.preview else security.PAGES
         config.extra["sb_footer"] = {}
         config.extra["sb_build_date"] = project.build_date(self.root).isoformat()
         config.theme["language"] = lang
