@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -100,11 +101,12 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="these paths instead of one page of each kind")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop nginx on the way out
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build(Path(tmp))
         figures: dict = {"vnu": vnu(args.vnu, site) if Path(args.vnu).is_file() else None}
         print("Nu Html Checker:", figures["vnu"], flush=True)
-        paths = args.only or [prefix + p for prefix in ("", "en/") for p in KINDS.values()]
+        paths = args.only or [prefix + p for p in KINDS.values() for prefix in ("", "en/")]
         figures["lighthouse"] = {}
         with shipped_nginx(site, Path(tmp)) as urls:
             for path in paths:
