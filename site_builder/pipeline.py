@@ -32,6 +32,7 @@ from .images import cards
 from .images.process import Processed
 from .images.process import Settings as ImageSettings
 from .render import context as page_facts
+from .render import security
 from .render.pages import Generator
 from .render.spec import PageSpec, StaticFile
 from .text.i18n import t
@@ -126,6 +127,7 @@ class Language:
     extra: dict[str, Any]  # the theme's site-wide `extra`
     site_name: str = ""
     site_url: str = ""
+    site_description: str = ""  # the home page's
     settings: Settings | None = None  # None: nothing has built yet (an error page)
     images: dict[str, Processed] = field(default_factory=dict)  # the photos pages use
     cards: dict[str, cards.Card] = field(default_factory=dict)  # by source name
@@ -149,6 +151,9 @@ def language(session: Session, lang: str, *, cache: bool, messages: str = "vi") 
     extra: dict[str, Any] = {
         "sb_errors": [p.format(messages) for p in sorted(errors)],
         "sb_banner": t("banner", lang),
+        "sb_skip": t("skip", lang),  # templates/base.html
+        # not in the preview: MkDocs' live reload is an inline script it adds to each page
+        "sb_csp": "" if session.preview else security.PAGES,
         "sb_footer": {},
         "sb_build_date": date.isoformat(),
     }
@@ -180,6 +185,7 @@ def language(session: Session, lang: str, *, cache: bool, messages: str = "vi") 
         nav,
         extra,
         site_name=escape(site.site_name.get(lang)),
+        site_description=escape(specs[source_uri("")].description),
         site_url=site.base_url + (EN_PREFIX if lang == "en" else ""),
         settings=site,
         images=made.images,

@@ -1,5 +1,6 @@
 /* Filter the timeline by field without reloading. The page lists every milestone without
-   JavaScript; this only shows the buttons and hides what does not match. */
+   JavaScript, and hides the buttons then (a <noscript> style in templates/main.html); this
+   hides what does not match. */
 (function () {
   "use strict";
   var filter = document.querySelector("[data-sb-filter]");
@@ -7,7 +8,6 @@
   var items = document.querySelectorAll(".sb-timeline li[data-field]");
   var years = document.querySelectorAll("[data-sb-year]");
   var buttons = filter.querySelectorAll("button[data-field]");
-  filter.hidden = false;
   Array.prototype.forEach.call(buttons, function (button) {
     button.addEventListener("click", function () {
       var field = button.dataset.field;

@@ -95,6 +95,8 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if made.settings is not None:
             config.site_name = made.site_name
             config.site_url = made.site_url
+            # Material's description of pages without one of their own (the 404 pages)
+            config.site_description = made.site_description
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

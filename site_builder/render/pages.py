@@ -368,8 +368,15 @@ class Generator:
         if data is not None:
             ld = structured.script({"@context": "https://schema.org", **data(self.site, self.lang)})
         invented = any(f.illustrative for f, _ in context.get("key_figures", ()))
-        self.add(PageSpec(path, section, title, html, other_path=path, jsonld=ld,
+        about = self.describe(f"desc_{section}")
+        self.add(PageSpec(path, section, title, html, about, other_path=path, jsonld=ld,
                           shows_invented=invented))  # fmt: skip
+
+    def describe(self, key: str, **kwargs: str) -> str:
+        """A page's description from interface string `key`, with the site's names in it."""
+        site = self.site
+        names = {"district": self.tr(site.district), "province": self.tr(site.province)}
+        return t(key, self.lang, tagline=self.tr(site.tagline), **names, **kwargs)
 
     def metric_row(self, field: AchievementField, index: int, metric: Metric) -> Row:
         return row(metric, self.num, self.lang, self.tr(metric.label), f"chart-{field.id}-{index}")
@@ -386,7 +393,8 @@ class Generator:
         html = self.render(template, path, section, title, user=f"content/{section}", **ctx)
         other = path if other_exists else SECTIONS[section]
         list_of = SECTIONS[section] if path != SECTIONS[section] else ""
-        self.add(PageSpec(path, section, title, html, "", other, other_exists, list_of=list_of))
+        about = self.describe(f"desc_{section}_list", title=title)
+        self.add(PageSpec(path, section, title, html, about, other, other_exists, list_of=list_of))
 
     def site_title(self) -> str:
         return self.tr(self.site.site_name) or self.site.site_name.vi
@@ -423,7 +431,10 @@ class Generator:
         html = self.render(template, path, section, text, user=record.path, **ctx)
         exists = self.shown(record, "en" if self.lang == "vi" else "vi")
         other = path if exists else SECTIONS[section]
-        summary = getattr(record, "summary", None)
+        summary = getattr(record, "summary", None) or getattr(record, "description", None)
+        about = self.tr(summary) or self.describe(
+            "desc_item", title=text, section=t(section, self.lang)
+        )
         url = self.site.base_url + site_path(path, self.lang)
         ld = ""
         sample = bool(getattr(record, "illustrative", False))  # never announced as an entity
@@ -432,7 +443,7 @@ class Generator:
             ld = structured.script(structured.article(record, self.site, self.lang, url, image))
         elif isinstance(record, Person) and not sample:
             ld = structured.script(structured.exemplar(record, self.lang, url))
-        self.add(PageSpec(path, section, text, html, self.tr(summary), other, exists, jsonld=ld,
+        self.add(PageSpec(path, section, text, html, about, other, exists, jsonld=ld,
                           illustrative=sample))  # fmt: skip
 
     def plan_page(self) -> None:

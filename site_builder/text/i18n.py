@@ -140,6 +140,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "items": ("{n} tin", "{n} items"),
     "all_months": ("Tất cả các tháng", "All months"),
     "close": ("Đóng", "Close"),
+    "skip": ("Bỏ qua, đến nội dung", "Skip to content"),
     "search": ("Tìm kiếm", "Search"),
     "search_hint": (
         "Gõ có dấu hoặc không dấu đều được: “tam duong” tìm thấy “Tam Đường”.",
@@ -148,6 +149,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_no_js": (
         "Tìm kiếm cần JavaScript; trang vẫn xem được qua các mục ở trình đơn.",
         "Search needs JavaScript; every page is also reachable from the menu.",
+    ),
+    # what a page is about, for search engines and shared links (<meta name="description">)
+    "desc_home": (
+        "Trang kỷ niệm {district}, {province}: {tagline}. Thành tựu, gương điển hình, "
+        "khen thưởng, tin tức và ảnh tư liệu.",
+        "The commemorative site of {district}, {province}: {tagline}. Achievements, "
+        "exemplars, commendations, news and photos.",
+    ),
+    "desc_about": (
+        "Giới thiệu {district}, {province}: ngày thành lập, các xã, thị trấn và ghi chú lưu trữ.",
+        "About {district}, {province}: its founding, its communes and township, and the "
+        "archive note.",
+    ),
+    "desc_fields": (
+        "Thành tựu của {district} theo từng lĩnh vực thi đua, với số liệu và nguồn.",
+        "The achievements of {district} in each field of the campaign, with figures and sources.",
+    ),
+    "desc_timeline": (
+        "Các mốc sự kiện của {district} theo năm, lọc được theo lĩnh vực.",
+        "Milestones of {district} year by year, with a filter by field.",
+    ),
+    "desc_people": (
+        "Gương người tốt, việc tốt và điển hình tiên tiến của {district}.",
+        "Examples of good people and good deeds, and advanced exemplars of {district}.",
+    ),
+    "desc_honours": (
+        "Các quyết định khen thưởng tập thể, cá nhân trong đợt thi đua của {district}.",
+        "The commendation decisions for collectives and individuals in the campaign of {district}.",
+    ),
+    "desc_news": (
+        "Tin tức về đợt thi đua và lễ kỷ niệm của {district}.",
+        "News of the emulation campaign and the anniversary of {district}.",
+    ),
+    "desc_news_list": ("{title} — tin tức của {district}.", "{title} — news from {district}."),
+    "desc_albums": ("Các album ảnh tư liệu về {district}.", "Photo albums of {district}."),
+    "desc_item": ("{title} — {section}, {district}.", "{title} — {section}, {district}."),
+    "desc_search": (
+        "Tìm trong tin tức, thành tựu, gương điển hình và ảnh của trang {district}.",
+        "Search the news, achievements, exemplars and photos of the {district} site.",
     ),
     "preview_errors": ("Nội dung đang có lỗi", "The content has errors"),
     "banner": (
