@@ -37,6 +37,7 @@ from . import news_pages, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .metrics import Row, key_figures, row
 from .news import tag_slug
+from .programmes import on_air
 from .reuse import Kept, Unkeyed, Uses, environment, identity, kept_items
 from .spec import PageSpec, Site, StaticFile
 
@@ -303,6 +304,9 @@ class Generator:
         )
         news_pages.generate(self, news, fields_by_id, people_by_id)
         self.section_page("albums", "albums.html", albums=albums)
+        self.section_page("programmes", "programmes.html",
+                          programmes=on_air(c.programmes.values(), self.build_date, self.lang,
+                                            self.preview))  # fmt: skip
         self.section_page("search", "search.html")
         for a in albums:
             self.item_page("albums", a, "album.html", a.title, album=a)

@@ -60,6 +60,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "honours": ("Khen thưởng", "Honour roll"),
     "news": ("Tin tức", "News"),
     "albums": ("Thư viện ảnh", "Photo albums"),
+    "programmes": ("Chương trình phát thanh", "Radio programmes"),
+    "programmes_intro": (
+        "Các chương trình phát thanh chào mừng 20 năm thành lập huyện đã lên sóng: tên chương "
+        "trình, chuyên mục, ngày giờ phát sóng và nội dung chính.",
+        "The radio programmes for the district's 20th anniversary that went on air: title, "
+        "column, air date and time, and what each was about.",
+    ),
+    "programme_column": ("Chuyên mục", "Column"),
+    "aired_on": ("Phát sóng", "On air"),
+    "repeated_at": ("phát lại", "repeated at"),
+    "not_aired": ("Chưa phát sóng (chỉ hiện khi xem trước)", "Not on air yet (preview only)"),
+    "people_intro": (
+        "Chuyên mục gương người tốt, việc tốt và các điển hình tiên tiến trong phong trào thi "
+        "đua: cá nhân, tập thể theo lĩnh vực và theo xã, thị trấn.",
+        "Examples of good people and good deeds, and the advanced exemplars of the emulation "
+        "movement: individuals and collectives, by field and by commune.",
+    ),
     "illustrative": ("Nội dung minh họa", "Illustrative content"),
     "illustrative_note": (
         "Nội dung này được tạo ra để minh họa bố cục trang, không phải tư liệu thật.",
