@@ -72,14 +72,14 @@ PLAIN = """async ([query, depth]) => {
 
 # Type a query into the page's own search box and wait until its results are shown.
 TYPE = """async (query) => {
-  const input = document.querySelector(".pagefind-ui__search-input");
+  const input = document.querySelector("#sb-search-input, .pagefind-ui__search-input");
   input.value = query;
   input.dispatchEvent(new Event("input", {bubbles: true}));
   for (let i = 0; i < 300; i++) {
     await new Promise(r => setTimeout(r, 50));
-    const message = document.querySelector(".pagefind-ui__message");
-    const shown = document.querySelectorAll(".pagefind-ui__result-link").length;
-    if (message && message.textContent.includes(query.split(" ")[0]) && shown) return shown;
+    const message = document.querySelector("#sb-search [role=status], .pagefind-ui__message");
+    const shown = document.querySelectorAll(".sb-search-result a, .pagefind-ui__result-link");
+    if (message && message.textContent.includes(query) && shown.length) return shown.length;
   }
   return 0;
 }"""
@@ -159,7 +159,7 @@ def downloads(browser, url: str) -> tuple[int, int]:
 
     context.on("response", response)  # the search worker's requests too
     page.goto(url + "tim-kiem/", wait_until="networkidle")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector("#sb-search-input, .pagefind-ui__search-input")
     page.evaluate(TYPE, FIRST)  # counted with the UI's script and style, loaded with the page
     page.wait_for_load_state("networkidle")
     first = total[0]

@@ -8,6 +8,7 @@ knows MkDocs: the plugin hands these pages to it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,7 @@ from .news import tag_slug
 from .programmes import on_air
 from .reuse import Kept, Unkeyed, Uses, environment, identity, kept_items
 from .spec import PageSpec, Site, StaticFile
+from .synonyms import Synonyms, search_words
 
 HOME_ITEMS = 3
 SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
@@ -78,6 +80,7 @@ class Generator:
         self.build_date = build_date
         self.preview = preview
         self.result = Site()
+        self.synonyms = Synonyms(content.glossary.terms if content.glossary else ())
         self.env = environment(project / "templates" / "pages", lang, preview)
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(lang=self.lang, site=self.site, units=UNITS, tag_slug=tag_slug)
@@ -236,6 +239,9 @@ class Generator:
                           **context)  # fmt: skip
 
     def add(self, spec: PageSpec) -> None:
+        if not spec.list_of and spec.section != "search":  # the pages search indexes
+            body, title = search_words(self.synonyms, spec.html)
+            spec = dataclasses.replace(spec, search_words=body, title_words=title)
         self.result.pages.append(spec)
 
     def generate(self) -> Site:

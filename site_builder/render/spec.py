@@ -31,6 +31,8 @@ class PageSpec:
     # the section of which this is a further list (a tag, a month, a category, a later
     # page): it shows the section's social card, and search leaves it out
     list_of: str = ""
+    search_words: str = ""  # found by search, never shown: see output/search.py
+    title_words: str = ""  # the same, counted as the title
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "aired_on": ("Phát sóng", "On air"),
     "repeated_at": ("phát lại", "repeated at"),
     "not_aired": ("Chưa phát sóng (chỉ hiện khi xem trước)", "Not on air yet (preview only)"),
+    "people_column": (
+        "Gương người tốt, việc tốt – điển hình tiên tiến",
+        "Good people, good deeds – advanced exemplars",
+    ),
     "people_intro": (
         "Chuyên mục gương người tốt, việc tốt và các điển hình tiên tiến trong phong trào thi "
         "đua: cá nhân, tập thể theo lĩnh vực và theo xã, thị trấn.",
@@ -145,6 +149,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Gõ có dấu hoặc không dấu đều được: “tam duong” tìm thấy “Tam Đường”.",
         "Type with or without Vietnamese marks: “tam duong” finds “Tam Đường”.",
     ),
+    "search_label": ("Từ cần tìm", "Words to find"),
+    "search_searching": ("Đang tìm…", "Searching…"),
+    "search_found": ("{n} kết quả cho “{q}”", "{n} results for “{q}”"),
+    "search_none": ("Không tìm thấy kết quả cho “{q}”", "No results for “{q}”"),
+    "search_more": ("Xem thêm kết quả", "More results"),
     "search_no_js": (
         "Tìm kiếm cần JavaScript; trang vẫn xem được qua các mục ở trình đơn.",
         "Search needs JavaScript; every page is also reachable from the menu.",
