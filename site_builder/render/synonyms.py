@@ -62,8 +62,8 @@ def search_words(synonyms: Synonyms, html: str) -> tuple[str, str]:
 
     Counted as the title: the "đ" words of its headings folded ("Đặng Thị Đào" is found as
     "dang thi dao"), the words of what the template weights (the plan's name for a column,
-    "gương người tốt, việc tốt"; the titles of programmes and milestones, which have no page
-    of their own) with their "đ" words folded, and the other form of the title's
+    "gương người tốt, việc tốt"; the titles of programmes, which have no page of their
+    own) with their "đ" words folded, and the other form of the title's
     abbreviations. The body's own "đ" words are folded by output/search.py, which sees the
     page as Pagefind will.
     """
