@@ -281,3 +281,25 @@ def test_pages_carry_the_search_only_words_in_attributes_alone(bundled) -> None:
     for path in bundled.site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "sb-folded" not in text and "<span hidden" not in text, path
+
+
+@pytest.mark.parametrize(("lang", "query"), [("vi", "kế hoạch thử"), ("en", "test plan")])
+def test_search_works_under_a_sub_path(browser, make_site, tmp_path, lang, query) -> None:
+    """The page's bundle address is relative to the page, not to the script (/en/ is deeper)."""
+    site = make_site()
+    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
+    site.write("content/site.yml", settings.replace("example.test/", "example.test/tam-duong/"))
+    assert site.build().code == 0
+    host = tmp_path / "host"
+    host.mkdir()
+    site.site.rename(host / "tam-duong")
+    prefix = "tam-duong/en/" if lang == "en" else "tam-duong/"
+    with serve(host) as url:
+        page = browser.new_page()
+        try:
+            page.goto(url + prefix + "tim-kiem/?q=" + query)
+            page.wait_for_selector(".sb-search-result a", timeout=15000)
+            href = page.locator(".sb-search-result a").first.get_attribute("href")
+            assert href == "/" + prefix + "ke-hoach/"
+        finally:
+            page.close()

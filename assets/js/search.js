@@ -15,7 +15,8 @@
 
   function pagefind() {
     if (!loading) {
-      loading = import(text.bundle + "pagefind.js");
+      // the bundle's address is relative to the page, not to this script (a sub-path site)
+      loading = import(new URL(text.bundle + "pagefind.js", document.baseURI).href);
     }
     return loading;
   }
