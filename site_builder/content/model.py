@@ -452,6 +452,7 @@ class Programme(Record):
     readers: tuple[str, ...] = spec(ListOf(Str()), required=True)
     approver: str | None = spec(Str())
     segments: tuple[Segment, ...] = spec(ListOf(Obj(Segment)), required=True)
+    summary: Text | None = spec(TextOf())  # shown on the public programmes page
     illustrative: bool = spec(Bool(), default=False)
     draft: bool = spec(Bool(), default=False)  # a script only by id, stamped as a draft
 

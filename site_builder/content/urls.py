@@ -16,6 +16,7 @@ SECTIONS = {
     "honours": "khen-thuong/",
     "news": "tin-tuc/",
     "albums": "thu-vien-anh/",
+    "programmes": "phat-thanh/",
     "search": "tim-kiem/",
 }
 EN_PREFIX = "en/"

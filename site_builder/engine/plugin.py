@@ -150,7 +150,9 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         if spec is None:
             return html
         page.toc = table_of_contents(spec.toc)
-        return spec.html if spec.list_of or spec.section == "search" else searchable(spec.html)
+        if spec.list_of or spec.section == "search":
+            return spec.html
+        return searchable(spec)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri == "tin-tuc/index.md":  # MkDocs has written pages by now

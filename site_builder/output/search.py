@@ -1,9 +1,10 @@
 """Site search: Pagefind indexes the built site, one index per `<html lang>`.
 
-Chosen over Material's search (benchmarks/search.py): Pagefind folds tones, vowel marks and
+Chosen over Material's search (benchmarks/README.md): Pagefind folds tones, vowel marks and
 their placement (hòa = hoà = hoa), keeps the languages apart, and a visitor downloads only
-the index chunks a query needs. It does not fold "đ", so each page carries, hidden, its "đ"
-words folded to "d" ("Đường" → "Duong"), which is what makes "tam duong" find "Tam Đường".
+the index chunks a query needs. It does not fold "đ", so each page carries, as search-only
+metadata, its "đ" words folded to "d" ("Đường" → "Duong"), which is what makes "tam duong"
+find "Tam Đường".
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
+from markupsafe import escape
+
 from ..core.cachedir import cache_root
 from ..core.errors import BuildFailed, ContentError
 from ..core.workers import child_dies_with_us
 from ..images.placing import place_tree
+from ..render.spec import PageSpec
 from ..text.slugs import fold
 
 BUNDLE = "pagefind"
@@ -31,6 +35,7 @@ ENTRY = "pagefind-entry.json"
 _WORD_WITH_D = re.compile(r"\b\w*[đĐ]\w*")  # from word starts only: no rescan of each word
 _TAGS = re.compile(r"<[^>]+>")
 _BODY = "data-pagefind-body"  # marks what Pagefind indexes
+META = "data-pagefind-meta"
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")  # nothing a glob reads as a pattern
 
 
@@ -41,11 +46,22 @@ def folded_words(html: str) -> str:
     return " ".join(words)
 
 
-def searchable(html: str) -> str:
-    """Mark a page body for indexing, with its folded "đ" words hidden inside."""
-    extra = folded_words(html)
-    hidden = f'<span hidden class="sb-folded">{extra}</span>' if extra else ""
-    return f"<div {_BODY}>{html}{hidden}</div>"
+def searchable(page: PageSpec) -> str:
+    """Mark a page body for indexing, with search words that no visitor sees.
+
+    The words (the page's "đ" words folded, and its `search_words` and `title_words`, see
+    render/synonyms.py) are Pagefind metadata, in attributes of the body's wrapper: Pagefind
+    searches metadata, weighted by key (the search page gives `sbt` a title's weight), but
+    takes excerpts from the text alone, and no reader reads an attribute. The search page
+    drops these keys from what its results show.
+    """
+    words = " ".join(w for w in (folded_words(page.html), page.search_words) if w)
+    keys = {"sb": words, "sbt": page.title_words}
+    meta = {k: v for k, v in keys.items() if v}
+    attrs = "".join(f' data-sb-{k}="{escape(v)}"' for k, v in meta.items())
+    if meta:
+        attrs = f' {META}="{", ".join(f"{k}[data-sb-{k}]" for k in meta)}"' + attrs
+    return f"<div {_BODY}{attrs}>{page.html}</div>"
 
 
 def scan(tree: Path) -> tuple[str, list[str] | None]:

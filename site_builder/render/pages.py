@@ -8,6 +8,7 @@ knows MkDocs: the plugin hands these pages to it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
@@ -39,8 +40,10 @@ from . import news_pages, structured
 from .exemplars import by_commune, by_field, commune_of, sort_people
 from .metrics import Row, key_figures, row
 from .news import tag_slug
+from .programmes import on_air
 from .reuse import Kept, Unkeyed, Uses, environment, identity
 from .spec import PageSpec, Site, StaticFile
+from .synonyms import Synonyms, search_words
 
 HOME_ITEMS = 3
 SIZES = "(min-width: 76.25em) 46rem, 100vw"  # Material's content column, or the full width
@@ -83,6 +86,7 @@ class Generator:
         self.build_date = build_date
         self.preview = preview
         self.result = Site()
+        self.synonyms = Synonyms(content.glossary.terms if content.glossary else ())
         self.env = environment(project / "templates" / "pages", lang, preview, self.memory)
         self.env.globals.update(t=self._t, tr=self.tr, date=self.date, num=self.num)
         self.env.globals.update(tag_name=self.tag_name, written=self.written)
@@ -268,6 +272,9 @@ class Generator:
                           **context)  # fmt: skip
 
     def add(self, spec: PageSpec) -> None:
+        if not spec.list_of and spec.section != "search":  # the pages search indexes
+            body, title = search_words(self.synonyms, spec.html)
+            spec = dataclasses.replace(spec, search_words=body, title_words=title)
         self.result.pages.append(spec)
 
     def generate(self) -> Site:
@@ -336,6 +343,9 @@ class Generator:
         )
         news_pages.generate(self, news, fields_by_id, people_by_id)
         self.section_page("albums", "albums.html", albums=albums)
+        self.section_page("programmes", "programmes.html",
+                          programmes=on_air(c.programmes.values(), self.build_date, self.lang,
+                                            self.preview))  # fmt: skip
         self.section_page("search", "search.html")
         for a in albums:
             self.item_page("albums", a, "album.html", a.title, album=a)

@@ -35,6 +35,8 @@ class PageSpec:
     # the page of an illustrative item: noindex, out of the sitemap, no schema.org entity
     illustrative: bool = False
     shows_invented: bool = False  # it shows invented figures: its card says so
+    search_words: str = ""  # found by search, never shown: see output/search.py
+    title_words: str = ""  # the same, counted as the title
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "honours": ("Khen thưởng", "Honour roll"),
     "news": ("Tin tức", "News"),
     "albums": ("Thư viện ảnh", "Photo albums"),
+    "programmes": ("Chương trình phát thanh", "Radio programmes"),
+    "programmes_intro": (
+        "Các chương trình phát thanh chào mừng 20 năm thành lập huyện đã lên sóng: tên chương "
+        "trình, chuyên mục, ngày giờ phát sóng và nội dung chính.",
+        "The radio programmes for the district's 20th anniversary that went on air: title, "
+        "column, air date and time, and what each was about.",
+    ),
+    "programme_column": ("Chuyên mục", "Column"),
+    "aired_on": ("Phát sóng", "On air"),
+    "repeated_at": ("phát lại", "repeated at"),
+    "not_aired": ("Chưa phát sóng (chỉ hiện khi xem trước)", "Not on air yet (preview only)"),
+    "people_column": (
+        "Gương người tốt, việc tốt – điển hình tiên tiến",
+        "Good people, good deeds – advanced exemplars",
+    ),
+    "people_intro": (
+        "Chuyên mục gương người tốt, việc tốt và các điển hình tiên tiến trong phong trào thi "
+        "đua: cá nhân, tập thể theo lĩnh vực và theo xã, thị trấn.",
+        "Examples of good people and good deeds, and the advanced exemplars of the emulation "
+        "movement: individuals and collectives, by field and by commune.",
+    ),
     "illustrative": ("Nội dung minh họa", "Illustrative content"),
     "illustrative_mark": ("Minh họa", "Illustrative"),  # on each invented figure and card
     "illustrative_note": (
@@ -146,6 +167,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Gõ có dấu hoặc không dấu đều được: “tam duong” tìm thấy “Tam Đường”.",
         "Type with or without Vietnamese marks: “tam duong” finds “Tam Đường”.",
     ),
+    "search_label": ("Từ cần tìm", "Words to find"),
+    "search_searching": ("Đang tìm…", "Searching…"),
+    "search_found": ("{n} kết quả cho “{q}”", "{n} results for “{q}”"),
+    "search_none": ("Không tìm thấy kết quả cho “{q}”", "No results for “{q}”"),
+    "search_more": ("Xem thêm kết quả", "More results"),
     "search_no_js": (
         "Tìm kiếm cần JavaScript; trang vẫn xem được qua các mục ở trình đơn.",
         "Search needs JavaScript; every page is also reachable from the menu.",
