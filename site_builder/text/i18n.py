@@ -210,6 +210,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "desc_news_list": ("{title} — tin tức của {district}.", "{title} — news from {district}."),
     "desc_albums": ("Các album ảnh tư liệu về {district}.", "Photo albums of {district}."),
+    "desc_programmes": (
+        "Các chương trình phát thanh về đợt thi đua đã lên sóng ở {district}.",
+        "The radio programmes on the emulation campaign that went on air in {district}.",
+    ),
     "desc_item": ("{title} — {section}, {district}.", "{title} — {section}, {district}."),
     "desc_search": (
         "Tìm trong tin tức, thành tựu, gương điển hình và ảnh của trang {district}.",
