@@ -61,9 +61,12 @@ OVERFLOW = """() => {
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(
+    folder: Path, kind: type[http.server.SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (with the handler class `kind`, else a quiet static one)
+    and yield its base URL."""
+    handler = functools.partial(kind or _Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,15 +4,13 @@ sub-path base URL, served the way deploy/nginx.conf serves them."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from site_builder.text.i18n import t
+
+from browser import serve
 
 BASE = "tam-duong/"  # the site's sub-path
 
@@ -35,19 +33,6 @@ class _MissingIsNotFound(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@contextmanager
-def serve_with_not_found(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_MissingIsNotFound, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _sub_path_site(make_site, tmp_path: Path) -> Path:
@@ -79,7 +64,7 @@ def test_each_language_has_its_own_not_found_page_with_a_way_on(make_site, tmp_p
 
 def test_not_found_pages_work_at_any_depth_under_a_sub_path(browser, make_site, tmp_path) -> None:
     host = _sub_path_site(make_site, tmp_path)
-    with serve_with_not_found(host) as url:
+    with serve(host, _MissingIsNotFound) as url:
         for lang, prefix, word in (("vi", "", "kế hoạch"), ("en", "en/", "plan")):
             page = browser.new_page()
             failed: list[str] = []
@@ -103,8 +88,8 @@ def test_not_found_pages_work_at_any_depth_under_a_sub_path(browser, make_site, 
                 page.fill("#sb-find-q", word)
                 page.press("#sb-find-q", "Enter")
                 page.wait_for_url(lambda u, p=prefix: u.startswith(f"{url}{BASE}{p}tim-kiem/?q="))
-                page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-                page.locator(".pagefind-ui__result-link").first.click()  # the plan's page
+                page.wait_for_selector(".sb-search-result a", timeout=15000)
+                page.locator(".sb-search-result a").first.click()  # the plan's page
                 page.wait_for_url(f"{url}{BASE}{prefix}ke-hoach/")
                 assert failed == [f"{url}{BASE}{prefix}a/b/c/missing",
                                   f"{url}{BASE}{prefix}x/y/missing.html"]  # fmt: skip

@@ -74,6 +74,7 @@ def test_descriptions_of_sections_lists_and_items(make_site) -> None:
             summary: {vi: Tóm tắt tin thử., en: The test item in brief.}
             body: {vi: Nội dung., en: Body.}
         """,
+        "content/glossary.yml": "tags:\n  - {tag: thu, english: test}\n",
     })  # fmt: skip
     result = site.build()
     assert result.code == 0, [p.format("en") for p in result.problems]

@@ -70,7 +70,7 @@ def test_every_page_kind_fits_a_phone(page, served, lang: str) -> None:
         response = page.goto(served + lang + path)
         assert response is not None and response.ok, (kind, lang + path)
         if kind == "search":
-            page.wait_for_selector(".pagefind-ui__result")
+            page.wait_for_selector(".sb-search-result")
         bad = problems(page)
         if bad:
             found[f"{kind} ({lang + path})"] = bad

@@ -3,85 +3,23 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import yaml
+from nginx_server import head, shipped_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nginx() -> str:
-    """Debian's nginx; without it the test fails with one line naming the package."""
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
-    if found is None or not Path("/etc/nginx/mime.types").is_file():
-        pytest.fail("nginx not found (Debian: apt-get install nginx-light)", pytrace=False)
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def head(url: str) -> tuple[int, dict[str, str]]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local server)
-            return response.status, dict(response.headers)
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers)
-
-
 @contextlib.contextmanager
-def nginx_serving(site: Path, tmp_path: Path) -> Iterator[str]:
+def nginx_serving(site: Path, folder: Path) -> Iterator[str]:
     """Serve `site` with the shipped deploy/nginx.conf on 127.0.0.1; yield its address."""
-    command = nginx()
-    port = free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /var/www/tam-duong/site;", f"root {site};")
-    (tmp_path / "logs").mkdir(parents=True)
-    conf = tmp_path / "nginx.conf"
-    user = "user root;" if os.geteuid() == 0 else ""  # pytest's folders are private to us
-    conf.write_text(f"""
-{user}
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/logs/error.log;
-daemon off;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;
-    fastcgi_temp_path {tmp_path}/fastcgi; uwsgi_temp_path {tmp_path}/uwsgi;
-    scgi_temp_path {tmp_path}/scgi;
-    {server}
-}}
-""", encoding="utf-8")  # fmt: skip
-    process = subprocess.Popen([command, "-c", str(conf), "-p", str(tmp_path)],
-                               stderr=subprocess.PIPE)  # fmt: skip
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(50):
-            try:
-                head(base)
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    folder.mkdir(parents=True, exist_ok=True)
+    with shipped_nginx(site, folder) as urls:
+        yield urls["http"]
 
 
 def test_nginx_serves_the_site_with_types_and_cache_headers(bundled, tmp_path) -> None:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from nginx_server import CONF, ROOT, head, shipped_nginx
 
+from site_builder import build as build_stage
 from site_builder.render import security
 
 from browser import serve
+from conftest import TinySite
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -94,8 +98,29 @@ def test_every_page_carries_the_policy_before_any_script(bundled) -> None:
         assert inline == [], path  # scripts are files: the policy needs no hash per page
 
 
-def test_the_admin_policy_names_the_editors_inline_line(bundled) -> None:
-    html = bundled.read("admin/index.html")
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory) -> TinySite:
+    """The bundled content saving to a git host: its public site carries the web editor."""
+    out = tmp_path_factory.mktemp("hosted")
+    site = TinySite(out / "project")
+    for name in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / name, site.root / name)
+    shutil.copy2(ROOT / "mkdocs.yml", site.root / "mkdocs.yml")
+    settings = site.root / "content" / "site.yml"
+    backend = "cms:\n  backend: gitlab\n  repo: ttvh/tam-duong\n  app_id: gl-app-1234\n"
+    settings.write_text(settings.read_text(encoding="utf-8") + backend, encoding="utf-8")
+    os.environ["SITE_BUILDER_CACHE"] = str(out / "cache")
+    try:
+        result = build_stage.build(site.root, site.site, strict=True)
+    finally:
+        del os.environ["SITE_BUILDER_CACHE"]
+    assert result.code == 0, [p.format("en") for p in result.problems]
+    assert (site.site / "admin" / "index.html").is_file()
+    return site
+
+
+def test_the_admin_policy_names_the_editors_inline_line(hosted) -> None:
+    html = hosted.read("admin/index.html")
     for body in re.findall(r"<script>(.*?)</script>", html, re.S):
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in directives(security.ADMIN)["script-src"]
@@ -103,8 +128,8 @@ def test_the_admin_policy_names_the_editors_inline_line(bundled) -> None:
 
 
 @pytest.fixture(scope="module")
-def nginx_urls(bundled, tmp_path_factory):
-    with shipped_nginx(bundled.site, tmp_path_factory.mktemp("nginx"), tls=True) as urls:
+def nginx_urls(hosted, tmp_path_factory):
+    with shipped_nginx(hosted.site, tmp_path_factory.mktemp("nginx"), tls=True) as urls:
         yield urls
 
 
@@ -115,8 +140,8 @@ def example(site: Path, template: str) -> str:
 
 
 @pytest.mark.parametrize("scheme", ["http", "https"])
-def test_one_address_per_location_gets_every_header(bundled, nginx_urls, scheme: str) -> None:
-    addresses = [example(bundled.site, a) for a in EXAMPLES.values()]
+def test_one_address_per_location_gets_every_header(hosted, nginx_urls, scheme: str) -> None:
+    addresses = [example(hosted.site, a) for a in EXAMPLES.values()]
     for path in [*addresses, "en/no-such-page/"]:
         status, headers = head(nginx_urls[scheme] + path)
         assert status == (404 if "no-such" in path else 200), path
@@ -156,8 +181,8 @@ def test_search_lightbox_and_timeline_work_under_the_policy(browser, nginx_urls)
     page, problems = watched(browser)
     try:
         page.goto(base + "tim-kiem/?q=tan+thi+mau")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        assert "Tẩn Thị Mẫu" in page.locator(".pagefind-ui__result-link").first.inner_text()
+        page.wait_for_selector(".sb-search-result a", timeout=15000)
+        assert "Tẩn Thị Mẫu" in page.locator(".sb-search-result a").first.inner_text()
         assert page.evaluate("window.__violations") == []
 
         page.goto(base + "en/thu-vien-anh/phong-canh-minh-hoa/")
