@@ -180,7 +180,7 @@ def language(session: Session, lang: str, *, cache: bool, messages: str = "vi") 
     return Language(
         lang,
         specs,
-        _contexts(session, specs, page_cards, (lang, site.base_url, font)),
+        _contexts(session, specs, page_cards, (lang, site.base_url, font, site.demonstration)),
         files,
         nav,
         extra,
@@ -203,7 +203,7 @@ def _contexts(
 ) -> dict[str, dict[str, Any]]:
     """Each page's context; the preview reuses those of the pages its last rebuild made
     with the same spec, card and `inputs` (3,500 pages at 2,000 items)."""
-    lang, base_url, font = inputs
+    lang, base_url, font, demonstration = inputs
     kept = session.contexts[1] if session.preview and session.contexts[0] == inputs else {}
     now: dict[Any, dict[str, Any]] = {}
     contexts = {}
@@ -211,7 +211,7 @@ def _contexts(
         card = page_cards.get(uri)
         context = kept.get((spec, card))
         if context is None:
-            context = page_facts.page_context(spec, lang, base_url, card, font)
+            context = page_facts.page_context(spec, lang, base_url, card, font, demonstration)
         contexts[uri] = now[spec, card] = context
     if session.preview:
         session.contexts = inputs, now

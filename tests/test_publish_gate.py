@@ -181,6 +181,13 @@ def test_a_demonstration_keeps_illustrative_pages_from_search_engines(make_site)
             assert [f'"@type": "{kind}"' in ld for ld in _ld(real)] == [True]
             assert f"https://trang-thu.vn/{prefix}{section}/that/" in sitemap
         assert f"<loc>https://trang-thu.vn/{prefix}</loc>" in sitemap  # the home page stays
+    # not a demonstration (a plain build, which --publish would refuse): sample pages are
+    # indexed like any other, and still announce no entity
+    site.write("content/site.yml", REAL)
+    assert site.build(strict=False).code == 0
+    sample = site.read("guong-dien-hinh/mau/index.html")
+    assert noindex not in sample and _ld(sample) == []
+    assert "guong-dien-hinh/mau/" in site.read("sitemap.xml")
 
 
 def _card(site, rel: str) -> Image.Image:

@@ -80,12 +80,19 @@ def _marked(spec: PageSpec) -> bool:
 
 
 def page_context(
-    spec: PageSpec, lang: str, base_url: str, card: cards.Card | None, font: bytes
+    spec: PageSpec,
+    lang: str,
+    base_url: str,
+    card: cards.Card | None,
+    font: bytes,
+    demonstration: bool = False,
 ) -> dict[str, Any]:
     """Return one page's switcher, hreflang alternates, Open Graph tags and JSON-LD.
 
     `card`: the page's social card (None: the page shows none), drawn with the font whose
-    digest is `font`.
+    digest is `font`. `demonstration`: the site publishes its illustrative items, which
+    search engines are then asked not to index (a site that is not a demonstration cannot
+    be published with them: `build --publish` refuses it).
     """
     other = "en" if lang == "vi" else "vi"
     here = site_path(spec.path, lang)
@@ -113,7 +120,8 @@ def page_context(
         },
         "hreflang": alternates,
         "jsonld": Markup(spec.jsonld),  # noqa: S704 (json.dumps, with < > & escaped)
-        "noindex": spec.illustrative,  # also left out of the sitemap (the plugin's on_env)
+        # also left out of the sitemap (the plugin's on_env)
+        "noindex": spec.illustrative and demonstration,
     }
 
 
