@@ -170,6 +170,21 @@ CHANGES = [
         "defer></script>\n",
     ),
     (
+        "      {% if config.theme.font != false %}\n"
+        '        {% set text = config.theme.font.text | d("Roboto", true) %}\n'
+        '        {% set code = config.theme.font.code | d("Roboto Mono", true) %}\n'
+        '        <link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>\n'
+        '        <link rel="stylesheet" href="https://fonts.googleapis.com/css?family={{\n'
+        "            text | replace(' ', '+') + ':300,300i,400,400i,700,700i%7C' +\n"
+        "            code | replace(' ', '+') + ':400,400i,700,700i'\n"
+        '          }}&display=fallback">\n'
+        '        <style>:root{--md-text-font:"{{ text }}";--md-code-font:"{{ code }}"}</style>\n'
+        "      {% endif %}\n",
+        "      {#- site-builder: never Google's fonts, whatever `theme.font` says: the site makes "
+        "no\n"
+        "          third-party request, and serves its own (fonts/, css/site.css) #}\n",
+    ),
+    (
         '            <div class="md-content" data-md-component="content">\n',
         "            {#- site-builder: the skip link's target #}\n"
         '            <div class="md-content" data-md-component="content" id="__content">\n',
