@@ -185,6 +185,22 @@ def test_our_table_of_contents_is_the_one_mkdocs_makes_of_the_headings(plain_con
     expected: list = [("Mục A", "#muc-a", 2, [("Ý B", "#y-b", 3, [])]), ("Mục C", "#muc-c", 2, [])]
     assert shape(ours) == shape(page.toc) == expected
     assert [getattr(e, "active", False) for e in ours] == [True, False]  # as MkDocs marks it
+    deeper = table_of_contents(((2, "a", "A"), (3, "b", "B"), (4, "c", "C"), (3, "d", "D")))
+    assert shape(deeper) == [("A", "#a", 2, [("B", "#b", 3, [("C", "#c", 4, [])]),
+                                             ("D", "#d", 3, [])])]  # fmt: skip
+
+
+def test_the_plans_sections_are_in_the_sidebar_table_of_contents(bundled) -> None:
+    """Material shows only the children of a first entry of level 1: the plan's sections,
+    recorded one level too high, left its table of contents empty."""
+    import re
+
+    for prefix in ("", "en/"):
+        page = bundled.read(f"{prefix}ke-hoach/index.html")
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', page, re.S)
+        assert toc is not None and 'href="#i-muc-dich-yeu-cau"' in toc[0], prefix
+        nested = re.search(r'href="#i-muc-dich-yeu-cau".*?<ul.*?href="#1-muc-dich"', toc[0], re.S)
+        assert nested is not None, prefix  # "1. Mục đích" under "I. Mục đích, yêu cầu"
 
 
 def test_mkdocs_uses_our_pages_and_its_dirty_build_skips_cached_ones(

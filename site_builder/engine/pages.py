@@ -39,14 +39,20 @@ class GeneratedPage(Page):
 
 
 def table_of_contents(entries: tuple[tuple[int, str, str], ...]) -> TableOfContents:
-    """A page's table of contents from our (level, id, name) entries, h3 below h2.
+    """A page's table of contents from our (level, id, name) entries, each under the last
+    entry of a lower level before it.
 
     MkDocs 1.6.x internal: `get_toc` takes Python-Markdown's `toc_tokens` (`level`, `id`,
-    `name`, `children`); Material's partial reads the entries' `title`, `url`, `children`.
+    `name`, `children`); Material's partial reads the entries' `title`, `url`, `children`,
+    and shows only the children of a first entry of level 1 (the page's title).
     """
     tokens: list[dict[str, Any]] = []
+    open_: list[tuple[int, dict[str, Any]]] = []  # the entries new ones may go under
     for level, ident, name in entries:
         name = escape(name)
         entry = {"level": level, "id": ident, "name": name, "html": name, "children": []}
-        (tokens[-1]["children"] if tokens and level > 2 else tokens).append(entry)
+        while open_ and open_[-1][0] >= level:
+            open_.pop()
+        (open_[-1][1]["children"] if open_ else tokens).append(entry)
+        open_.append((level, entry))
     return get_toc(tokens)  # type: ignore[arg-type]

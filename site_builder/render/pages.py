@@ -466,7 +466,8 @@ class Generator:
         def anchor(section: PlanSection, depth: int) -> str:
             assert section.title is not None
             ident = slugify(f"{section.number} {section.title.vi}")
-            toc.append((depth, ident, f"{section.number} {self.tr(section.title)}"))
+            # the heading's level: plan.html writes a section of `depth` as h(depth + 1)
+            toc.append((depth + 1, ident, f"{section.number} {self.tr(section.title)}"))
             return ident
 
         title = self.tr(plan.title)
