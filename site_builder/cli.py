@@ -168,6 +168,11 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     c.add_argument("--strict", action="store_true")
     c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument(
+        "--publish",
+        action="store_true",
+        help="cũng kiểm tra như build --publish / also what build --publish refuses",
+    )
 
     n = sub.add_parser("new", help="tạo tệp nội dung mới / create a content file")
     n.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
@@ -290,7 +295,11 @@ def cmd_check(root: Path, args: argparse.Namespace, lang: str) -> int:
             print(say("outside-project", lang, path=path), file=sys.stderr)
             return USAGE
         wanted.append(full.resolve().relative_to(root.resolve()).as_posix())
-    _, problems = load_content(root, processes=READERS)
+    content, problems = load_content(root, processes=READERS)
+    if args.publish:  # what `build --publish` would refuse: check 0 still means build 0
+        from .content import publish
+
+        problems = sorted(problems + publish.refusals(content))
     if wanted:
         problems = [
             p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)

@@ -4,8 +4,11 @@ illustrative pages are kept from search engines and marked on the page and the c
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -286,6 +289,15 @@ def test_the_bundled_content_is_refused_for_publication_until_its_address_is_set
         ("content/site.yml", "contact", "publish-placeholder"),
     }  # every news item has its guid; the sample content is a declared demonstration
     assert not out.exists()
+    checked = subprocess.run([sys.executable, "-m", "site_builder", "--lang", "en", "check",
+                              "--publish", "--format", "json"], cwd=REPO, capture_output=True,
+                             text=True, check=False)  # fmt: skip
+    found = json.loads(checked.stdout)  # check --publish finds what build --publish refuses
+    assert checked.returncode == 1 and found["errors"] == 2
+    assert {p["code"] for p in found["problems"]} == {"publish-placeholder"}
+    plain = subprocess.run([sys.executable, "-m", "site_builder", "check"], cwd=REPO,
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    assert plain.returncode == 0  # the control: without --publish, no gate
     real = {"base_url": "https://trang-thu.vn/tam-duong/", "contact": "bientap@trang-thu.vn"}
     assert publish_gate(_bundled_copy(tmp_path, real)) == []
     records = _bundled_copy(tmp_path / "records", {**real, "demonstration": "false"})
