@@ -4,7 +4,10 @@ glossary; and `check` refuses what the form could not show."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -159,24 +162,16 @@ def test_check_refuses_a_fourth_level_of_plan_sections(make_site) -> None:
 HOSTED = "cms:\n  backend: gitlab\n  repo: ttvh/tam-duong\n  app_id: gl-app-1234\n"
 
 
-def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
-    make_site, browser, tmp_path, monkeypatch
-) -> None:
+@contextlib.contextmanager
+def editing(browser, site, monkeypatch, entry: str, shown: str) -> Iterator[tuple[Any, str]]:
+    """Build `site` as `site-builder admin` does, serve it with its local back end, sign in
+    and open the settings entry `entry` once an input holds `shown`; yield the page and the
+    server's address, and stop both afterwards."""
     import threading
-
-    import yaml
-    from test_web_editor import field_id, shoot
 
     from site_builder import build as build_stage
     from site_builder.cms import server as admin_server
 
-    from conftest import wait_for
-
-    site = make_site(editor=True)
-    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
-    site.write("content/site.yml", settings + HOSTED)  # hosted, edited on this machine
-    site.write("content/glossary.yml", "terms:\n  - {term: UBND, spoken: Ủy ban nhân dân}\n")
-    site.write("content/images/mau/anh.jpg", (REPO / "content/images/mau/doi-che.jpg").read_bytes())
     monkeypatch.setenv(cms_config.LOCAL_ENV, "1")  # as `site-builder admin` builds
     assert build_stage.build(site.root, site.site).code == 0
     server = admin_server.make_server(site.root, site.site, port=0, rebuild=False)
@@ -188,11 +183,32 @@ def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
         page.goto(f"{base}/admin/")
         page.get_by_role("button", name="Đăng nhập").click()
         page.get_by_text("Cài đặt").first.wait_for()
-        page.goto(f"{base}/admin/#/collections/settings/entries/site")
+        page.goto(f"{base}/admin/#/collections/settings/entries/{entry}")
         page.reload()
         page.wait_for_function(
-            "() => [...document.querySelectorAll('input')].some(i => i.value === '20 năm')"
+            "v => [...document.querySelectorAll('input')].some(i => i.value === v)", arg=shown
         )
+        yield page, base
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
+    make_site, browser, tmp_path, monkeypatch
+) -> None:
+    import yaml
+    from test_web_editor import field_id, shoot
+
+    from conftest import wait_for
+
+    site = make_site(editor=True)
+    settings = (site.root / "content/site.yml").read_text(encoding="utf-8")
+    site.write("content/site.yml", settings + HOSTED)  # hosted, edited on this machine
+    site.write("content/glossary.yml", "terms:\n  - {term: UBND, spoken: Ủy ban nhân dân}\n")
+    site.write("content/images/mau/anh.jpg", (REPO / "content/images/mau/doi-che.jpg").read_bytes())
+    with editing(browser, site, monkeypatch, "site", "20 năm") as (page, base):
         page.locator("#" + field_id(page, "tagline", "vi")).fill("Hai mươi năm")
         # the home page's picture, from a sub-folder of content/images/
         page.get_by_text("Chọn một hình").first.click()
@@ -221,10 +237,6 @@ def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
         page.get_by_text("Công bố ngay").click()
         glossary = site.root / "content/glossary.yml"
         assert wait_for(lambda: "HTX" in glossary.read_text("utf-8"), 60)
-    finally:
-        page.close()
-        server.shutdown()
-        server.server_close()
     content, problems = load_content(site.root)
     assert problems == []
     assert content.glossary is not None
@@ -234,12 +246,7 @@ def test_editor_saves_settings_and_glossary_and_keeps_the_back_end(
 def test_editor_saves_the_plan_and_keeps_its_text_verbatim(make_site, browser, monkeypatch) -> None:
     """The bundled plan (three levels, blanks left null) through Decap's form and back:
     the same plan for the check, every Vietnamese paragraph as the source has it."""
-    import threading
-
     from test_web_editor import field_id
-
-    from site_builder import build as build_stage
-    from site_builder.cms import server as admin_server
 
     from conftest import wait_for
 
@@ -252,31 +259,12 @@ def test_editor_saves_the_plan_and_keeps_its_text_verbatim(make_site, browser, m
     for picture in (REPO / "content/images/mau").iterdir():  # which show these
         site.write(f"content/images/mau/{picture.name}", picture.read_bytes())
     before = load_content(site.root)[0].plan
-    monkeypatch.setenv(cms_config.LOCAL_ENV, "1")
-    assert build_stage.build(site.root, site.site).code == 0
-    server = admin_server.make_server(site.root, site.site, port=0, rebuild=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    base = f"http://{host}:{port}"
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    try:
-        page.goto(f"{base}/admin/")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Cài đặt").first.wait_for()
-        page.goto(f"{base}/admin/#/collections/settings/entries/plan")
-        page.reload()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('input')].some(i => i.value === 'KH-UBND')"
-        )
+    with editing(browser, site, monkeypatch, "plan", "KH-UBND") as (page, _):
         page.locator("#" + field_id(page, "place", "en")).fill("Tam Duong")
         page.get_by_text("Công bố", exact=True).click()
         page.get_by_text("Công bố ngay").click()
         path = site.root / "content/plan.yml"
         assert wait_for(lambda: "Tam Duong" in path.read_text("utf-8"), 60)
-    finally:
-        page.close()
-        server.shutdown()
-        server.server_close()
     after, problems = load_content(site.root)
     assert problems == []
     assert before is not None and after.plan is not None
